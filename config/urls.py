@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from congress import views as congress_views
+
+admin.site.site_header = _("Đại hội: administration")
+admin.site.site_title = _("Đại hội")
+admin.site.index_title = _("Site administration")
+
+urlpatterns = [
+    path("", congress_views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("c/", include("congress.urls")),
+]

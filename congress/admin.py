@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from congress.models import Congress, CongressRole, Organisation
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "upper_committee", "place"]
+    search_fields = ["name", "upper_committee"]
+    prepopulated_fields = {}
+
+
+class CongressRoleInline(admin.TabularInline):
+    model = CongressRole
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Congress)
+class CongressAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "date", "status"]
+    list_filter = ["status", "organisation"]
+    search_fields = ["organisation__name", "slug"]
+    inlines = [CongressRoleInline]
+
+
+@admin.register(CongressRole)
+class CongressRoleAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "congress"]
+    list_filter = ["role", "congress"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]
