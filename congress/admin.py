@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from congress.models import Congress, CongressRole, Organisation
+from congress.models import Congress, CongressRole, Organisation, Session
 
 
 @admin.register(Organisation)
@@ -16,12 +16,17 @@ class CongressRoleInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+
+
 @admin.register(Congress)
 class CongressAdmin(admin.ModelAdmin):
     list_display = ["__str__", "date", "status"]
     list_filter = ["status", "organisation"]
     search_fields = ["organisation__name", "slug"]
-    inlines = [CongressRoleInline]
+    inlines = [SessionInline, CongressRoleInline]
 
 
 @admin.register(CongressRole)

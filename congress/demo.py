@@ -12,8 +12,9 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
-from congress.models import Congress, CongressRole, Organisation
+from congress.models import Congress, CongressRole, Organisation, Session
 
 DEMO_SLUG = "thai-binh-lhh-2025"
 
@@ -57,6 +58,19 @@ def load() -> Congress:
     congress, _ = Congress.objects.update_or_create(
         slug=DEMO_SLUG, defaults={**CONGRESS, "organisation": organisation}
     )
+    # The rules (Điều 1) give the times: preparatory from 8h00, official 13h30 to 16h30.
+    for kind, start, end in [
+        (Session.Kind.PREPARATORY, datetime.time(8, 0), datetime.time(11, 30)),
+        (Session.Kind.OFFICIAL, datetime.time(13, 30), datetime.time(16, 30)),
+    ]:
+        Session.objects.update_or_create(
+            congress=congress,
+            kind=kind,
+            defaults={
+                "starts_at": timezone.make_aware(datetime.datetime.combine(congress.date, start)),
+                "ends_at": timezone.make_aware(datetime.datetime.combine(congress.date, end)),
+            },
+        )
     User = get_user_model()
     password = demo_password()
     for username, first_name, last_name, role in USERS:

@@ -118,3 +118,33 @@ class CongressRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.congress.slug}"
+
+
+class Session(models.Model):
+    """A sitting of the congress: the preparatory session, then the official one."""
+
+    class Kind(models.TextChoices):
+        PREPARATORY = "preparatory", _("Preparatory session")
+        OFFICIAL = "official", _("Official session")
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("congress")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["congress", "starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "kind"], name="session_one_per_kind"),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="session_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
