@@ -40,6 +40,8 @@ TONE_ORDER = {
     "\u0323": 5,  # nặng
 }
 _SPACES = re.compile(r"\s+")
+# A person's name: words of letters, separated by spaces (hyphens, apostrophes and dots allowed inside).
+NAME_RE = re.compile(r"^[^\W\d_]+(?:[ .'\-]+[^\W\d_]+)*\.?$")
 
 
 class NameParts(NamedTuple):

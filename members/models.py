@@ -102,6 +102,14 @@ class Member(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):
+        self.prepare()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "full_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name", "family_name", "middle_name", "given_name"}
+        super().save(*args, **kwargs)
+
+    def prepare(self) -> None:
+        """Normalise the name (NFC, single spaces), split it if needed and fill the search column."""
         self.full_name = collation.normalise(self.full_name)
         self.family_name = collation.normalise(self.family_name)
         self.middle_name = collation.normalise(self.middle_name)
@@ -110,16 +118,14 @@ class Member(models.Model):
         if not (self.family_name or self.middle_name or self.given_name):
             self.family_name, self.middle_name, self.given_name = collation.split_name(self.full_name)
         self.search_name = collation.fold(self.full_name)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "full_name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "search_name", "family_name", "middle_name", "given_name"}
-        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
         full = collation.normalise(self.full_name)
         if not full:
             raise ValidationError({"full_name": _("The full name is required.")})
+        if not collation.NAME_RE.match(full):
+            raise ValidationError({"full_name": _("Write a person's name: letters and spaces only.")})
         parts = [collation.normalise(p) for p in (self.family_name, self.middle_name, self.given_name)]
         if any(parts) and " ".join(p for p in parts if p) != full:
             raise ValidationError(
