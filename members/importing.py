@@ -104,6 +104,14 @@ class Row:
     data: dict = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
+    @property
+    def gender_label(self) -> str:
+        return str(dict(Member.Gender.choices).get(self.data.get("gender"), ""))
+
+    @property
+    def status_label(self) -> str:
+        return str(dict(Member.Status.choices).get(self.data.get("status"), ""))
+
 
 @dataclass
 class Preview:
