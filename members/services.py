@@ -139,7 +139,17 @@ def roll(congress: Congress, query: str = "") -> list[CongressMember]:
     folded = fold(query)
     if folded:
         qs = qs.filter(member__search_name__icontains=folded)
-    return sorted(qs, key=lambda cm: cm.member.sort_key)
+    rows = sorted(qs, key=lambda cm: cm.member.sort_key)
+    if folded:
+        # Names where every typed word is a whole word come first: "hoa" puts Hòa before Hoàng.
+        rows.sort(key=lambda cm: not whole_word_match(cm.member, folded))
+    return rows
+
+
+def whole_word_match(member: Member, folded_query: str) -> bool:
+    """Return whether every word of the (folded) query is a whole word of the member's name."""
+    words = member.search_name.split(" ")
+    return all(term in words for term in folded_query.split(" "))
 
 
 # Attendance ----------------------------------------------------------------

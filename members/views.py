@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from congress.access import STAFF_ROLES, congress_view
 from congress.models import CongressRole, Session
 from members import importing, services
+from members.collation import fold
 from members.forms import AttendanceForm, FactsForm, ImportForm, MemberForm
 from members.models import Attendance, CongressMember, latest_session_with_attendance
 
@@ -310,9 +311,11 @@ def checkin(request, congress):
     if session is None:
         raise Http404
     cms = services.roll(congress, query) if query.strip() else []
-    # Only an unambiguous name is marked: with two matches the clerk must choose.
-    if len(cms) == 1:
-        cm = cms[0]
+    # Only an unambiguous name is marked: the only match, or the only one where every typed
+    # word is a whole word ("hoa" → Hòa, not Hoàng); otherwise the clerk must choose.
+    whole = [cm for cm in cms if services.whole_word_match(cm.member, fold(query))]
+    if len(cms) == 1 or len(whole) == 1:
+        cm = cms[0] if len(cms) == 1 else whole[0]
         services.check_in(cm, session, request.user)
         notice = _("%(name)s: present.") % {"name": cm.member.full_name}
         context = _checkin_context(request, congress, session, "", notice)

@@ -188,6 +188,18 @@ def test_enter_marks_the_only_match_present_and_shows_totals(client_for, congres
 
 
 @pytest.mark.django_db
+def test_enter_takes_the_only_whole_word_match(client_for, congress):
+    session(congress)
+    hoa = member(congress, "Phạm Văn Hòa")
+    member(congress, "Hoàng Thị Thu Hà")
+    client = client_for(Role.SECRETARIAT)
+    results = client.get(url("checkin-search", congress), {"q": "hoa"}).context["matches"]
+    assert [cm.member.full_name for cm, _ in results] == ["Phạm Văn Hòa", "Hoàng Thị Thu Hà"]
+    client.post(url("checkin", congress), {"q": "hoa"}, HTTP_HX_REQUEST="true")
+    assert Attendance.objects.get().congress_member == hoa
+
+
+@pytest.mark.django_db
 def test_tapping_a_name_marks_it_present_once(client_for, congress):
     sess = session(congress)
     cm = member(congress, "Vũ Thị Mai")
