@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from congress.models import Congress, CongressRole, Organisation, Session
+from members import demo as members_demo
 
 DEMO_SLUG = "thai-binh-lhh-2025"
 
@@ -87,6 +88,7 @@ def load() -> Congress:
     if created:
         admin.set_password(password)
         admin.save()
+    members_demo.load(congress)
     return congress
 
 
