@@ -17,4 +17,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("c/", include("congress.urls")),
     path("c/<slug:slug>/members/", include("members.urls")),
+    path("c/<slug:slug>/documents/", include("documents.urls")),
 ]

@@ -627,3 +627,144 @@ class AttendanceSnapshot(PartyDocument):
     @property
     def absent_percent(self) -> str:
         return percent_text(self.absent, self.convened)
+
+
+# ------------------------------------------------------------------ prose records
+
+
+class DocumentNotReady(DocumentDataError):
+    """The data the document is made from does not exist yet (an unsealed count, a
+    resolution not yet adopted …); the message says what is missing, in Vietnamese."""
+
+
+class BlockKind(enum.StrEnum):
+    #: A section heading, bold ("I. THỜI GIAN, ĐỊA ĐIỂM").
+    HEADING = "heading"
+    #: A subsection heading, bold italic ("1. Đoàn Chủ tịch").
+    SUBHEADING = "subheading"
+    #: A justified paragraph with a first-line indent.
+    PARA = "para"
+    #: A list line, indented, no first-line indent ("- Đồng chí …").
+    ITEM = "item"
+    #: A table: ``header`` then ``rows``.
+    TABLE = "table"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    """One block of a prose document; the PDF and the DOCX print the same blocks."""
+
+    kind: BlockKind
+    text: str = ""
+    #: Table column captions.
+    header: tuple[str, ...] = ()
+    #: Table rows, each as many cells as ``header``.
+    rows: tuple[tuple[str, ...], ...] = ()
+    #: Column widths in mm (0 = takes the rest), as many as ``header``.
+    widths: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", BlockKind(self.kind))
+        object.__setattr__(self, "text", nfc(self.text))
+        object.__setattr__(self, "header", tuple(self.header))
+        object.__setattr__(self, "rows", tuple(tuple(nfc(str(c)) for c in row) for row in self.rows))
+        object.__setattr__(self, "widths", tuple(self.widths))
+        if self.kind == BlockKind.TABLE:
+            _require(bool(self.header), "Bảng thiếu tiêu đề cột.")
+            for row in self.rows:
+                _require(len(row) == len(self.header), "Một dòng của bảng không đủ số cột.")
+            _require(not self.widths or len(self.widths) == len(self.header), "Độ rộng cột không khớp số cột.")
+
+    @property
+    def column_widths(self) -> tuple[tuple[str, int], ...]:
+        """(caption, width in mm or 0) pairs, for the templates."""
+        widths = self.widths or (0,) * len(self.header)
+        return tuple(zip(self.header, widths, strict=True))
+
+
+def heading(text: str) -> Block:
+    return Block(kind=BlockKind.HEADING, text=text)
+
+
+def subheading(text: str) -> Block:
+    return Block(kind=BlockKind.SUBHEADING, text=text)
+
+
+def para(text: str) -> Block:
+    return Block(kind=BlockKind.PARA, text=text)
+
+
+def item(text: str) -> Block:
+    return Block(kind=BlockKind.ITEM, text=text)
+
+
+def table(header: tuple[str, ...], rows, widths: tuple[int, ...] = ()) -> Block:
+    return Block(kind=BlockKind.TABLE, header=header, rows=tuple(tuple(r) for r in rows), widths=widths)
+
+
+def paragraphs(text: str, make=None) -> tuple[Block, ...]:
+    """Split typed text into blocks, one per non-empty line (lines starting "-" or "+" are items)."""
+    blocks = []
+    for line in nfc(text or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if make is not None:
+            blocks.append(make(line))
+        elif line[0] in "-+•":
+            blocks.append(item(line))
+        else:
+            blocks.append(para(line))
+    return tuple(blocks)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProseSnapshot(PartyDocument):
+    """A document of running text, headings and tables (minutes, resolution, report).
+
+    ``signature`` signs at the right; ``left_signature`` (e.g. "Thư ký Đại hội") signs
+    at the left on the same line, and "Nơi nhận" then follows under both.
+    """
+
+    template_name: ClassVar[str] = "documents/pdf/prose.html"
+    #: The key of the kind, for the DOCX file and the archive ("congress-minutes").
+    kind: ClassVar[str] = "prose"
+
+    blocks: tuple[Block, ...]
+    left_signature: Signature | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _require(bool(self.blocks), "Văn bản không có nội dung.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class CongressMinutesSnapshot(ProseSnapshot):
+    """Biên bản Đại hội, assembled from the record (election-rules.md §3.8, [B] practice)."""
+
+    kind: ClassVar[str] = "congress-minutes"
+    title: str = "Biên bản"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResolutionSnapshot(ProseSnapshot):
+    """Nghị quyết Đại hội (election-rules.md §3.8, [B] practice)."""
+
+    kind: ClassVar[str] = "resolution"
+    title: str = "Nghị quyết"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ElectionMinutesSnapshot(ProseSnapshot):
+    """Biên bản bầu cử of one election (election-rules.md §3.8, [B])."""
+
+    kind: ClassVar[str] = "election-minutes"
+    title: str = "Biên bản bầu cử"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultsReportSnapshot(ProseSnapshot):
+    """Báo cáo kết quả Đại hội to the upper committee, asking for approval (chuẩn y)."""
+
+    kind: ClassVar[str] = "results-report"
+    title: str = "Báo cáo"

@@ -245,7 +245,8 @@ def _congress_members(congress: Congress) -> QuerySet[CongressMember]:
         .select_related("member")
         .prefetch_related(
             Prefetch(
-                "attendances", queryset=Attendance.objects.only("congress_member_id", "session_id", "state", "left_at")
+                "attendances",
+                queryset=Attendance.objects.only("congress_member_id", "session_id", "state", "reason", "left_at"),
             )
         )
     )

@@ -46,6 +46,21 @@ def congress_with_session_kwargs(ctx):
     return {"slug": member_kwargs(ctx)["slug"]}
 
 
+def attendance_document_kwargs(ctx):
+    """The attendance report of a congress whose roll call is taken (a ready document)."""
+    from tests.members.factories import attend
+
+    if "attended" not in ctx:
+        member_kwargs(ctx)
+        attend(ctx["congress_member"], ctx["congress"].sessions.get())
+        ctx["attended"] = True
+    return {"slug": ctx["congress"].slug, "ref": "attendance"}
+
+
+def attendance_document_kwargs_congress(ctx):
+    return {"slug": attendance_document_kwargs(ctx)["slug"]}
+
+
 STAFF = [Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD]
 
 # URLs outside any congress.
@@ -71,6 +86,21 @@ MATRIX = [
     ("members:checkin", congress_with_session_kwargs, "post", allow(Role.SECRETARIAT)),
     ("members:checkin-search", congress_with_session_kwargs, "get", allow(Role.SECRETARIAT)),
     ("members:checkin-mark", member_kwargs, "post", allow(Role.SECRETARIAT)),
+    # documents: list, preview, downloads, archive, the secretariat's forms
+    ("documents:document-list", congress_kwargs, "get", allow(*ALL)),
+    ("documents:document-preview", attendance_document_kwargs, "get", allow(*ALL)),
+    ("documents:document-pdf", attendance_document_kwargs, "get", allow(*ALL)),
+    # the attendance report has no DOCX: 404 for every role
+    (
+        "documents:document-docx",
+        attendance_document_kwargs,
+        "get",
+        {**{r: 404 for r in ALL}, "outsider": 404, None: 302},
+    ),
+    ("documents:archive", attendance_document_kwargs_congress, "get", allow(Role.SECRETARIAT, Role.PRESIDIUM)),
+    ("documents:record-edit", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("documents:record-edit", congress_kwargs, "post", allow(Role.SECRETARIAT)),
+    ("documents:resolution-edit", congress_kwargs, "get", allow(Role.SECRETARIAT)),
 ]
 
 # URL names that are not app views (Django's own), left out of the matrix.

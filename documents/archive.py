@@ -1,0 +1,223 @@
+"""The handover archive of a congress (working regulation II.3: the secretariat hands every
+record of the congress to the new committee).
+
+One ZIP file:
+
+* ``van-ban/<name>.pdf`` — every document that is ready (and the DOCX of the minutes
+  and the resolution), exactly as the download buttons give them;
+* ``du-lieu.json`` — the data of the congress, one section per app (see :data:`SECTIONS`);
+* ``SHA256SUMS`` — the SHA-256 of every other file, in the format of ``sha256sum``, so
+  the new committee can check the copy with ``sha256sum -c SHA256SUMS``.
+
+Each app's data is one function ``congress → JSON-able``, listed in :data:`SECTIONS`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+
+from congress.models import Congress
+
+from . import registry
+from .docx import render_docx
+from .models import CongressRecord, ResolutionDraft
+from .pdf import document_pdf
+from .snapshots import ProseSnapshot
+
+FORMAT = "dai-hoi/handover-archive/1"
+MANIFEST = "SHA256SUMS"
+DATA_FILE = "du-lieu.json"
+DOCUMENTS_DIR = "van-ban"
+
+
+# ---------------------------------------------------------------- data per app
+
+
+def congress_data(congress: Congress) -> dict[str, Any]:
+    organisation = congress.organisation
+    return {
+        "organisation": {
+            "name": organisation.name,
+            "upper_committee": organisation.upper_committee,
+            "place": organisation.place,
+            "slug": organisation.slug,
+        },
+        "congress": {
+            "slug": congress.slug,
+            "title": congress.title,
+            "ordinal": congress.ordinal,
+            "term_start": congress.term_start,
+            "term_end": congress.term_end,
+            "date": congress.date,
+            "venue": congress.place,
+            "convening_committee": congress.convening_committee,
+            "status": congress.status,
+            "sessions": [
+                {"kind": s.kind, "starts_at": s.starts_at, "ends_at": s.ends_at} for s in congress.sessions.all()
+            ],
+        },
+    }
+
+
+def members_data(congress: Congress) -> dict[str, Any]:
+    from members.models import Attendance, BaseSnapshot, CongressMember
+
+    rows = (
+        CongressMember.objects.filter(congress=congress)
+        .select_related("member")
+        .prefetch_related("attendances__session")
+        .order_by("member__given_name", "member__family_name", "pk")
+    )
+    members = []
+    for cm in rows:
+        m = cm.member
+        members.append(
+            {
+                "id": cm.pk,
+                "full_name": m.full_name,
+                "gender": m.gender,
+                "birth_date": m.birth_date,
+                "card_number": m.card_number,
+                "admitted_on": m.admitted_on,
+                "official_on": m.official_on,
+                "position": m.position,
+                "status": m.status,
+                "convened": cm.convened,
+                "temporary_elsewhere": cm.temporary_elsewhere,
+                "exempted": cm.exempted,
+                "suspended": cm.suspended,
+                "prosecuted": cm.prosecuted,
+                "ex_officio_delegate": cm.ex_officio_delegate,
+                "absent_whole_congress": cm.absent_whole_congress,
+                "absence_reason": cm.absence_reason,
+                "reason_accepted": cm.reason_accepted,
+                "reason_accepted_by": cm.reason_accepted_by,
+                "attendance": [
+                    {
+                        "session": a.session.kind,
+                        "state": a.state,
+                        "reason": a.reason,
+                        "arrived_at": a.arrived_at,
+                        "left_at": a.left_at,
+                    }
+                    for a in sorted(cm.attendances.all(), key=lambda a: a.session.starts_at)
+                ],
+            }
+        )
+    bases = [
+        {
+            "reason": b.reason,
+            "frozen_at": b.created_at,
+            "session": b.session.kind if b.session else None,
+            "base": b.data,
+            "voter_ids": b.voter_ids,
+        }
+        for b in BaseSnapshot.objects.filter(congress=congress).select_related("session").order_by("created_at", "pk")
+    ]
+    return {"members": members, "frozen_bases": bases, "attendance_states": list(Attendance.State.values)}
+
+
+def record_data(congress: Congress) -> dict[str, Any]:
+    record = CongressRecord.for_congress(congress)
+    drafts = ResolutionDraft.objects.filter(congress=congress).select_related("created_by").order_by("revision")
+    return {
+        "record": {
+            "opened_at": record.opened_at,
+            "closed_at": record.closed_at,
+            "upper_representative": record.upper_representative,
+            "upper_remarks": record.upper_remarks,
+            "discussion_summary": record.discussion_summary,
+            "secretary_name": record.secretary_name,
+            "chair_name": record.chair_name,
+            "numbers": record.numbers,
+            "recipients": list(record.recipient_lines()),
+        },
+        "resolution_revisions": [
+            {
+                "revision": d.revision,
+                "assessment": d.assessment,
+                "targets": d.targets,
+                "tasks": d.tasks,
+                "written_by": d.created_by.get_username() if d.created_by else None,
+                "written_at": d.created_at,
+            }
+            for d in drafts
+        ],
+    }
+
+
+#: (key in du-lieu.json, function): one per app. The congress and elections apps add theirs.
+SECTIONS: list[tuple[str, Callable[[Congress], Any]]] = [
+    ("congress", congress_data),
+    ("members", members_data),
+    ("documents", record_data),
+]
+
+
+def collect_data(congress: Congress) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "generated_at": timezone.now(),
+        **{key: collect(congress) for key, collect in SECTIONS},
+    }
+
+
+# ----------------------------------------------------------------------- the zip
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def archive_files(congress: Congress) -> dict[str, bytes]:
+    """Every file of the archive but the manifest: path → bytes."""
+    files: dict[str, bytes] = {}
+    index = []
+    for entry in registry.entries(congress):
+        stem = registry.file_stem(entry.kind, congress, entry.pk)
+        item = {"ref": entry.ref, "kind": entry.kind.slug, "title": entry.title, "ready": entry.ready, "files": []}
+        if entry.ready:
+            path = f"{DOCUMENTS_DIR}/{stem}.pdf"
+            files[path] = document_pdf(entry.snapshot)
+            item["files"].append(path)
+            if entry.kind.docx and isinstance(entry.snapshot, ProseSnapshot):
+                path = f"{DOCUMENTS_DIR}/{stem}.docx"
+                files[path] = render_docx(entry.snapshot)
+                item["files"].append(path)
+        else:
+            item["missing"] = entry.missing
+        index.append(item)
+    data = collect_data(congress)
+    data["documents_index"] = index
+    files[DATA_FILE] = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode("utf-8")
+    return files
+
+
+def manifest(files: dict[str, bytes]) -> bytes:
+    """``sha256sum`` format: "<64 hex>  <path>" a line, sorted by path."""
+    return "".join(f"{sha256(files[path])}  {path}\n" for path in sorted(files)).encode("utf-8")
+
+
+def build_archive(congress: Congress) -> tuple[bytes, str]:
+    """Return (zip bytes, file name) of the congress's handover archive."""
+    files = archive_files(congress)
+    files[MANIFEST] = manifest(files)
+    stamp = timezone.localtime()
+    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in [MANIFEST, DATA_FILE, *sorted(p for p in files if p not in (MANIFEST, DATA_FILE))]:
+            info = zipfile.ZipInfo(f"{congress.slug}/{path}", date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.flag_bits |= 0x800  # UTF-8 names
+            archive.writestr(info, files[path])
+    return out.getvalue(), f"ho-so-dai-hoi-{congress.slug}-{datetime.date.today():%Y%m%d}.zip"

@@ -1,0 +1,127 @@
+"""Every document a congress prints: who may read it, how it is built, and whether it is ready.
+
+A document is addressed by a *ref*: its kind ("attendance"), or for the documents of
+one election or round, the kind and the object's id ("count-minutes-12").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from congress.models import Congress, CongressRole
+
+from . import builders
+from .snapshots import DocumentDataError
+
+Role = CongressRole.Role
+EVERY_ROLE = tuple(Role.values)
+#: Who may print blank ballots (QĐ 190 Art. 8: the board hands them out; the presidium leads).
+BALLOT_ROLES = (Role.COUNTING_BOARD, Role.SECRETARIAT, Role.PRESIDIUM)
+#: Who may download the handover archive (working regulation II.3: the secretariat hands over).
+ARCHIVE_ROLES = (Role.SECRETARIAT, Role.PRESIDIUM)
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    slug: str
+    #: What the list page calls it (UI text, translated).
+    label: Any
+    #: ``build(congress)``, or ``build(congress, pk)`` for a per-object kind.
+    build: Callable[..., Any]
+    #: Official records are readable by every role of the congress.
+    roles: tuple[str, ...] = EVERY_ROLE
+    #: For a document per election or per round: ``objects(congress)`` → [(pk, label)].
+    objects: Callable[[Congress], list[tuple[int, str]]] | None = None
+    #: Also offered as DOCX, for the secretariat to edit in Word.
+    docx: bool = False
+    #: The file name stem, ASCII ("bao-cao-tham-du").
+    filename: str = ""
+
+
+@dataclass
+class Entry:
+    """One document of a congress on the list page: ready, or what is missing."""
+
+    kind: DocumentKind
+    ref: str
+    title: str
+    pk: int | None = None
+    snapshot: Any = None
+    missing: str = ""
+
+    @property
+    def ready(self) -> bool:
+        return self.snapshot is not None
+
+
+KINDS: dict[str, DocumentKind] = {}
+
+
+def register(kind: DocumentKind) -> DocumentKind:
+    KINDS[kind.slug] = kind
+    return kind
+
+
+register(
+    DocumentKind(
+        slug="attendance",
+        label=_("Report on the members attending"),
+        build=builders.build_attendance,
+        filename="bao-cao-tinh-hinh-dang-vien-tham-du",
+    )
+)
+
+REF_RE = re.compile(r"^(?P<kind>[a-z]+(?:-[a-z]+)*)(?:-(?P<pk>\d+))?$")
+
+
+def parse_ref(ref: str) -> tuple[DocumentKind, int | None] | None:
+    """ "count-minutes-12" → (count-minutes kind, 12); None for an unknown or malformed ref."""
+    match = REF_RE.match(ref)
+    if not match:
+        return None
+    kind = KINDS.get(match["kind"])
+    pk = int(match["pk"]) if match["pk"] else None
+    if kind is None or (kind.objects is None) != (pk is None):
+        return None
+    return kind, pk
+
+
+def make_ref(kind: DocumentKind, pk: int | None = None) -> str:
+    return f"{kind.slug}-{pk}" if pk is not None else kind.slug
+
+
+def build(kind: DocumentKind, congress: Congress, pk: int | None = None) -> Any:
+    """Build the snapshot (raises DocumentNotReady / DocumentDataError)."""
+    return kind.build(congress, pk) if kind.objects is not None else kind.build(congress)
+
+
+def entries(congress: Congress, roles: set[str] | None = None) -> list[Entry]:
+    """Every document of the congress the roles may read, each built to know if it is ready."""
+    out = []
+    for kind in KINDS.values():
+        if roles is not None and not roles.intersection(kind.roles):
+            continue
+        targets = kind.objects(congress) if kind.objects is not None else [(None, "")]
+        for pk, label in targets:
+            entry = Entry(kind=kind, ref=make_ref(kind, pk), title=label, pk=pk)
+            try:
+                entry.snapshot = build(kind, congress, pk)
+            except DocumentDataError as exc:
+                entry.missing = str(exc)
+            out.append(entry)
+    return out
+
+
+def file_stem(kind: DocumentKind, congress: Congress, pk: int | None = None) -> str:
+    stem = f"{kind.filename or kind.slug}-{congress.slug}"
+    return f"{stem}-{pk}" if pk is not None else stem
+
+
+def ballot_rounds(congress: Congress) -> list[Any]:
+    """The rounds whose ballots can be printed (filled in once the elections app is merged)."""
+    return []
