@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "congress.context_processors.current_congress",
+                "congress.context_processors.user_display_name",
             ],
         },
     },
