@@ -103,11 +103,11 @@ def _table(document, block) -> None:
     grid.style = "Table Grid"
     for cell, caption in zip(grid.rows[0].cells, block.header, strict=True):
         _cell_lines(cell, [caption], size=13, bold=True)
-    for row in block.rows:
+    for row in block.cells:
         cells = grid.add_row().cells
-        for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
+        for cell, (text, centred) in zip(cells, row, strict=True):
             paragraph = cell.paragraphs[0]
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if i == 0 else WD_ALIGN_PARAGRAPH.LEFT
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
             paragraph.paragraph_format.space_after = Pt(0)
             _font(paragraph.add_run(text), size=13)
     for i, width in enumerate(block.widths):
@@ -146,6 +146,8 @@ def render_docx(doc: ProseSnapshot) -> bytes:
         elif block.kind == BlockKind.ITEM:
             p = _para(document, block.text, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
             p.paragraph_format.left_indent = Mm(10)
+        elif block.kind == BlockKind.CENTER:
+            _para(document, block.text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         elif block.kind == BlockKind.TABLE:
             _table(document, block)
         else:

@@ -30,10 +30,16 @@ from .snapshots import (
     ProgrammeSession,
     ProgrammeSnapshot,
     RegulationSnapshot,
+    ResolutionSnapshot,
     RulesSnapshot,
     Signature,
     StatusRow,
     TextSection,
+    center,
+    heading,
+    item,
+    para,
+    table,
 )
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -428,6 +434,33 @@ def attendance() -> AttendanceSnapshot:
     )
 
 
+def resolution() -> ResolutionSnapshot:
+    """A short resolution in the format the builders make (E2's results)."""
+    return ResolutionSnapshot(
+        header=congress_header(number=1, symbol="NQ/ĐH"),
+        summary_lines=SUMMARY,
+        blocks=(
+            para(
+                "Đại hội Chi bộ Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh lần thứ VI, nhiệm kỳ 2025 – 2030 họp "
+                "ngày 08/5/2025 tại Hội trường Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Thái Bình,"
+            ),
+            center("QUYẾT NGHỊ:"),
+            heading("1. Về đánh giá kết quả thực hiện Nghị quyết nhiệm kỳ 2020 – 2025"),
+            para("Đại hội nhất trí với những nội dung cơ bản nêu trong Báo cáo chính trị do Chi ủy trình Đại hội."),
+            heading("2. Phương hướng, mục tiêu nhiệm kỳ 2025 – 2030"),
+            item("- Hằng năm trên 90% đảng viên được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên."),
+            heading("3. Kết quả bầu cử"),
+            table(
+                ("STT", "Họ và tên", "Số phiếu", "Tỷ lệ"),
+                [("1", "Phạm Thị Vân Anh", "9", "90,00%"), ("2", "Nguyễn Văn Hòa", "8", "80,00%")],
+                (13, 0, 28, 30),
+            ),
+        ),
+        signature=PRESIDIUM,
+        recipients=RECIPIENTS,
+    )
+
+
 #: kind → (description, factory) for ``manage.py render_document``.
 SAMPLES = {
     "programme": ("Chương trình Đại hội", programme),
@@ -435,4 +468,5 @@ SAMPLES = {
     "regulation": ("Quy chế làm việc của Đại hội", regulation),
     "count-minutes": ("Biên bản kiểm phiếu (ví dụ E2)", count_minutes),
     "attendance": ("Báo cáo tình hình đảng viên tham dự Đại hội", attendance),
+    "resolution": ("Nghị quyết Đại hội (mẫu ngắn)", resolution),
 }

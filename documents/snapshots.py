@@ -648,6 +648,12 @@ class BlockKind(enum.StrEnum):
     ITEM = "item"
     #: A table: ``header`` then ``rows``.
     TABLE = "table"
+    #: A bold centred line ("QUYẾT NGHỊ:").
+    CENTER = "center"
+
+
+#: Table cells printed centred: numbers, percentages, "9/10".
+_NUMERIC_CELL = re.compile(r"[0-9.,%/–+ -]+")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -676,6 +682,14 @@ class Block:
             _require(not self.widths or len(self.widths) == len(self.header), "Độ rộng cột không khớp số cột.")
 
     @property
+    def cells(self) -> tuple[tuple[tuple[str, bool], ...], ...]:
+        """Rows of (text, centred?): the first column and numeric cells are centred."""
+        return tuple(
+            tuple((text, i == 0 or bool(_NUMERIC_CELL.fullmatch(text))) for i, text in enumerate(row))
+            for row in self.rows
+        )
+
+    @property
     def column_widths(self) -> tuple[tuple[str, int], ...]:
         """(caption, width in mm or 0) pairs, for the templates."""
         widths = self.widths or (0,) * len(self.header)
@@ -692,6 +706,10 @@ def subheading(text: str) -> Block:
 
 def para(text: str) -> Block:
     return Block(kind=BlockKind.PARA, text=text)
+
+
+def center(text: str) -> Block:
+    return Block(kind=BlockKind.CENTER, text=text)
 
 
 def item(text: str) -> Block:
