@@ -21,9 +21,16 @@ from .models import CongressRecord
 from .snapshots import (
     AbsentMember,
     AttendanceSnapshot,
+    BoardMember,
+    CandidateResult,
+    CountMinutesSnapshot,
+    DocumentDataError,
     DocumentHeader,
     DocumentNotReady,
     Exclusion,
+    InvalidReason,
+    JournalRow,
+    Outcome,
     Signature,
     StatusRow,
 )
@@ -181,4 +188,140 @@ def exclusions_of(base: rules.Base) -> tuple[Exclusion, ...]:
         Exclusion(label=label, count=getattr(base, name))
         for name, label in EXCLUSION_LABELS.items()
         if getattr(base, name)
+    )
+
+
+# ------------------------------------------------------------------- count minutes
+
+#: Vietnamese wording of the election journal's actions (elections/journal.py), for the annex.
+JOURNAL_ACTIONS = {
+    "elections.election.created": "Tạo cuộc bầu cử",
+    "elections.list.opened": "Mở ứng cử, đề cử",
+    "elections.candidate.added": "Đưa vào danh sách bầu cử",
+    "elections.candidate.refused": "Không đưa vào danh sách bầu cử",
+    "elections.candidate.withdrawn": "Rút khỏi danh sách bầu cử",
+    "elections.list.approved": "Đại hội biểu quyết thông qua danh sách bầu cử",
+    "elections.round.method": "Chọn cách kiểm phiếu",
+    "elections.ballots.counted": "Ghi số phiếu phát ra, thu về",
+    "elections.ballot.entered": "Nhập phiếu",
+    "elections.ballot.voided": "Hủy một lượt nhập phiếu",
+    "elections.ballot.corrected": "Sửa một lượt nhập phiếu",
+    "elections.totals.recorded": "Nhập kết quả kiểm phiếu theo tổng số",
+    "elections.confirmations.withdrawn": "Các xác nhận trước bị hủy do kết quả kiểm thay đổi",
+    "elections.count.confirmed.board": "Thành viên Ban Kiểm phiếu xác nhận kết quả kiểm phiếu",
+    "elections.count.confirmed.presidium": "Đoàn Chủ tịch xác nhận kết quả kiểm phiếu",
+    "elections.round.published": "Công bố và niêm phong kết quả",
+    "elections.round.decided": "Đại hội quyết định bầu lần tiếp theo",
+    "elections.round.stopped": "Đại hội quyết định không bầu tiếp",
+    "elections.settings.changed": "Thay đổi thiết lập kiểm phiếu",
+}
+
+_PASS_NAMES = {"1": "lượt nhập thứ nhất", "2": "lượt nhập thứ hai"}
+
+
+def journal_what(action: str, summary: str = "") -> str:
+    """The annex's "Nội dung" of one journal entry, in Vietnamese.
+
+    Ballot entries carry "<pass>/<serial>" as their summary: "Nhập phiếu số 7 (lượt nhập thứ nhất)".
+    """
+    label = JOURNAL_ACTIONS.get(action, f"Thao tác {action}")
+    if action.startswith("elections.ballot.") and "/" in summary:
+        pass_number, serial = summary.split("/", 1)
+        return f"{label} số {serial} ({_PASS_NAMES.get(pass_number, 'lượt ' + pass_number)})."
+    if action in (
+        "elections.count.confirmed.board",
+        "elections.count.confirmed.presidium",
+        "elections.round.published",
+    ):
+        return f"{label} (mã {summary[:16]}…)." if summary else f"{label}."
+    return f"{label}."
+
+
+def election_subject(title: str) -> str:
+    """ "Bầu Chi ủy nhiệm kỳ 2025 – 2030" → "Chi ủy nhiệm kỳ 2025 – 2030" (the minutes write "kiểm phiếu bầu …")."""
+    title = title.strip()
+    return title[4:] if title.lower().startswith("bầu ") else title
+
+
+def count_minutes_from_content(
+    content: dict,
+    *,
+    header: DocumentHeader,
+    congress_name: str,
+    venue: str,
+    board: tuple[BoardMember, ...],
+    digest: str,
+    started_at,
+    finished_at,
+    read_at=None,
+    journal: tuple[JournalRow, ...] = (),
+    notes: tuple[str, ...] = (),
+    recipients: tuple[str, ...] = (),
+) -> CountMinutesSnapshot:
+    """The count minutes of one round from its sealed content (``elections.services.round_content``).
+
+    Every figure comes from the sealed content, nothing is recomputed: the printed
+    minutes are the sealed result, and the digest printed with them is its SHA-256.
+    """
+    base_data = content["base"]
+    if "convened_official" not in base_data:
+        raise DocumentDataError(
+            "Kết quả niêm phong thiếu số đảng viên làm căn cứ theo từng loại; không thể lập biên bản."
+        )
+    base = rules.Base(**base_data)
+    totals = content["totals"]
+    elected = set(content["elected"])
+    tied = set(content["tied"])
+    candidates = tuple(
+        CandidateResult(
+            name=c["name"],
+            votes=c["votes"],
+            outcome=Outcome.ELECTED
+            if c["number"] in elected
+            else Outcome.TIED
+            if c["number"] in tied
+            else Outcome.NOT_ELECTED,
+        )
+        for c in sorted(content["candidates"], key=lambda c: c["number"])
+    )
+    invalid = tuple(
+        InvalidReason(reason=rules.InvalidReason(code).label, count=count)
+        for code, count in sorted(
+            totals["invalid"].items(), key=lambda kv: list(rules.InvalidReason).index(rules.InvalidReason(kv[0]))
+        )
+        if count
+    )
+    outcome = rules.RoundOutcome(content["outcome"])
+    extra = list(notes)
+    if outcome != rules.RoundOutcome.COMPLETE:
+        extra.append(f"{outcome.label}.")
+    round_info = content["round"]
+    title = election_subject(content["election"]["title"])
+    return CountMinutesSnapshot(
+        header=header,
+        summary_lines=(f"Bầu {title}" + (f" (lần thứ {round_info['number']})" if round_info["number"] > 1 else ""),),
+        congress_name=congress_name,
+        venue=venue,
+        election_title=title,
+        round_number=round_info["number"],
+        seats=round_info["seats"],
+        board=board,
+        convened_official=base.convened_official,
+        exclusions=exclusions_of(base),
+        base=base.base,
+        present_official=totals["official_present"],
+        ballots_issued=totals["issued"],
+        ballots_collected=totals["collected"],
+        ballots_valid=totals["valid"],
+        ballots_invalid=totals["invalid_total"],
+        invalid_reasons=invalid,
+        candidates=candidates,
+        vacancies=content["vacancies"],
+        notes=tuple(extra),
+        count_started_at=started_at,
+        count_finished_at=finished_at,
+        read_at=read_at,
+        digest=digest,
+        journal=journal,
+        recipients=recipients,
     )
