@@ -13,6 +13,7 @@ urlpatterns = [
     path("resolution/", views.resolution_edit, name="resolution-edit"),
     # /c/<slug>/documents/<ref>/: one document ("attendance", "count-minutes-12")
     path("<slug:ref>/", views.document_preview, name="document-preview"),
+    path("<slug:ref>/html/", views.document_html_view, name="document-html"),
     path("<slug:ref>/pdf/", views.document_pdf_view, name="document-pdf"),
     path("<slug:ref>/docx/", views.document_docx_view, name="document-docx"),
 ]

@@ -6,11 +6,14 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import quote
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from congress.access import congress_view
 from congress.models import CongressRole
@@ -107,10 +110,24 @@ def document_preview(request, congress, ref):
             "kind": kind,
             "ref": ref,
             "snapshot": snapshot,
-            "document_html": document_html(snapshot),
             "has_docx": kind.docx,
         },
     )
+
+
+@csp_replace({"frame-ancestors": [SELF]})
+@xframe_options_sameorigin
+@congress_view()
+def document_html_view(request, congress, ref):
+    """The document alone (the preview page frames it): its own stylesheet and fonts, no app chrome.
+
+    Only this view may be framed, and only by the app's own pages."""
+    kind, pk = _document(request, congress, ref)
+    try:
+        snapshot = registry.build(kind, congress, pk)
+    except DocumentDataError as exc:
+        return _not_ready(request, congress, kind, exc)
+    return HttpResponse(document_html(snapshot))
 
 
 @congress_view()

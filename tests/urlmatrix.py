@@ -89,6 +89,7 @@ MATRIX = [
     # documents: list, preview, downloads, archive, the secretariat's forms
     ("documents:document-list", congress_kwargs, "get", allow(*ALL)),
     ("documents:document-preview", attendance_document_kwargs, "get", allow(*ALL)),
+    ("documents:document-html", attendance_document_kwargs, "get", allow(*ALL)),
     ("documents:document-pdf", attendance_document_kwargs, "get", allow(*ALL)),
     # the attendance report has no DOCX: 404 for every role
     (

@@ -41,12 +41,18 @@ def test_list_of_a_ready_document_links_preview_and_pdf(client_for, congress, ro
 
 
 def test_preview_embeds_the_document(client_for, congress, roll):
-    response = client_for(Role.MEMBER).get(url("document-preview", congress, "attendance"))
+    client = client_for(Role.MEMBER)
+    response = client.get(url("document-preview", congress, "attendance"))
     assert response.status_code == 200
-    preview = response.context["document_html"]
+    assert f'src="{url("document-html", congress, "attendance")}"' in response.content.decode()
+    framed = client.get(url("document-html", congress, "attendance"))
+    preview = framed.content.decode()
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in preview
     assert "Số đảng viên có mặt" in preview
-    assert "srcdoc=" in response.content.decode()
+    # only this view may be framed, and only by the app itself
+    assert framed["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in framed["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
 
 
 def test_pdf_download_has_a_vietnamese_safe_filename(client_for, congress, roll):
