@@ -32,6 +32,65 @@ def congress_kwargs(ctx):
     return {"slug": ctx["congress"].slug}
 
 
+def item_kwargs(ctx):
+    from congress import services
+
+    congress = ctx["congress"]
+    if not congress.programme_items.exists():
+        services.install_standard_programme(congress)
+    return {"slug": congress.slug, "pk": congress.programme_items.first().pk}
+
+
+def item_move_kwargs(ctx):
+    return {**item_kwargs(ctx), "direction": "down"}
+
+
+def document_kwargs(ctx):
+    from django.core.files.base import ContentFile
+
+    from congress.models import ItemDocument
+
+    kwargs = item_kwargs(ctx)
+    document = ItemDocument.objects.create(
+        item_id=kwargs["pk"],
+        title="Dự thảo Báo cáo chính trị",
+        file=ContentFile(b"%PDF-1.4 test", name="bao-cao.pdf"),
+        uploaded_by=ctx["users"][Role.SECRETARIAT],
+    )
+    return {"slug": kwargs["slug"], "pk": document.pk}
+
+
+def text_kwargs(ctx):
+    item_kwargs(ctx)
+    return {"slug": ctx["congress"].slug, "kind": "regulation"}
+
+
+def text_version_kwargs(ctx):
+    return {**text_kwargs(ctx), "number": 1}
+
+
+def vote_kwargs(ctx):
+    from congress.models import ShowOfHandsVote
+
+    congress = ctx["congress"]
+    vote = ShowOfHandsVote.objects.create(
+        congress=congress,
+        subject=ShowOfHandsVote.Subject.COMMITTEE_SIZE,
+        number=3,
+        target_key="committee_size",
+        convened_official=11,
+        base=10,
+        threshold=6,
+        official_present=9,
+        agree=9,
+        disagree=0,
+        not_voting=0,
+        adopted=True,
+        recorded_by=ctx["users"][Role.SECRETARIAT],
+    )
+    return {"slug": congress.slug, "pk": vote.pk}
+
+
 # URLs outside any congress.
 GLOBAL = [
     ("home", no_kwargs, "get", {**{role: 200 for role in ALL}, "outsider": 200, None: 302}),
@@ -41,6 +100,41 @@ GLOBAL = [
 # URLs inside a congress.
 MATRIX = [
     ("congress:dashboard", congress_kwargs, "get", allow(*ALL)),
+    ("congress:settings-edit", congress_kwargs, "get", allow(Role.SECRETARIAT, Role.PRESIDIUM)),
+    # The programme and the presidium's approval.
+    ("congress:programme", congress_kwargs, "get", allow(*ALL)),
+    ("congress:programme-standard", congress_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
+    ("congress:programme-standard", congress_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:programme-submit", congress_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:programme-approve", congress_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:item-create", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("congress:item-edit", item_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("congress:item-submit", item_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
+    ("congress:item-submit", item_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:item-approve", item_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:item-return", item_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:item-move", item_move_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:item-document", item_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
+    ("congress:item-document", item_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:document-download", document_kwargs, "get", allow(*ALL)),
+    # Rules, working regulation, resolution.
+    ("congress:text-list", congress_kwargs, "get", allow(*ALL)),
+    ("congress:text-detail", text_kwargs, "get", allow(*ALL)),
+    ("congress:text-version", text_version_kwargs, "get", allow(*ALL)),
+    ("congress:text-edit", text_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("congress:text-submit", text_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:text-approve", text_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:text-return", text_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    # Show-of-hands votes.
+    ("congress:vote-list", congress_kwargs, "get", allow(*ALL)),
+    ("congress:vote-record", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("congress:vote-detail", vote_kwargs, "get", allow(*ALL)),
+    # The congress in session.
+    ("congress:runsheet", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT)),
+    ("congress:runsheet-next", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=405)),
+    ("congress:runsheet-next", congress_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
+    ("congress:projector", congress_kwargs, "get", allow(*ALL)),
+    ("congress:projector-fragment", congress_kwargs, "get", allow(*ALL)),
 ]
 
 # URL names that are not app views (Django's own), left out of the matrix.
