@@ -75,7 +75,10 @@ class VoteForm(forms.Form):
 
     subject = forms.ChoiceField(label=_("subject"), choices=ShowOfHandsVote.Subject.choices)
     number = forms.IntegerField(
-        label=_("proposed number"), min_value=1, required=False, help_text=_("For the number of cell committee members.")
+        label=_("proposed number"),
+        min_value=1,
+        required=False,
+        help_text=_("For the number of cell committee members."),
     )
     motion = forms.CharField(
         label=_("motion"),

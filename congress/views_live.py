@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from congress import services
 from congress.access import Role, congress_view
 from congress.forms import VoteForm
-from congress.models import CongressText, ProgrammeItem, ShowOfHandsVote, TextVersion
+from congress.models import ProgrammeItem, ShowOfHandsVote, TextVersion
 from congress.services import CongressError, VoteTarget
 from congress.views_programme import ALL
 
@@ -131,9 +131,7 @@ def _live_context(congress) -> dict:
     waiting = [i for i in items if i.state not in (ProgrammeItem.State.IN_PROGRESS, ProgrammeItem.State.DONE)]
     if current is not None:
         waiting = [i for i in waiting if i.order > current.order]
-    last_vote = (
-        ShowOfHandsVote.objects.filter(congress=congress).select_related("body", "version__text").last()
-    )
+    last_vote = ShowOfHandsVote.objects.filter(congress=congress).select_related("body", "version__text").last()
     return {
         "congress": congress,
         "items": items,
@@ -189,4 +187,3 @@ def projector(request, congress):
 @congress_view(*ALL)
 def projector_fragment(request, congress):
     return render(request, "congress/_projector_content.html", _live_context(congress))
-

@@ -46,9 +46,7 @@ def programme(request, congress):
     presidium = services.presidium_user_ids(congress)
     mine = set()
     if request.user.pk in presidium:
-        mine = set(
-            congress.approvals.filter(user=request.user, item__isnull=False).values_list("item_id", "round")
-        )
+        mine = set(congress.approvals.filter(user=request.user, item__isnull=False).values_list("item_id", "round"))
     for row in rows:
         for entry in row["items"]:
             item = entry["item"]
