@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from congress import demo_programme
 from congress.models import Congress, CongressRole, Organisation, Session
 
 DEMO_SLUG = "thai-binh-lhh-2025"
@@ -87,6 +88,7 @@ def load() -> Congress:
     if created:
         admin.set_password(password)
         admin.save()
+    demo_programme.load(congress)
     return congress
 
 

@@ -598,6 +598,7 @@ def record_vote(
     disagree: int,
     not_voting: int,
     round: int,
+    session: Session | None = None,
 ) -> ShowOfHandsVote:
     """Record a show-of-hands vote against the base frozen now, and apply its result.
 
@@ -627,7 +628,7 @@ def record_vote(
     for value in (agree, disagree, not_voting):
         if value is None or value < 0:
             raise CongressError(_("The numbers of cards cannot be negative."))
-    session = current_session(congress)
+    session = session or current_session(congress)
     item = ProgrammeItem.objects.filter(congress=congress, state=ProgrammeItem.State.IN_PROGRESS).first()
     snapshot = freeze_base_for_vote(congress, user, session, reason=str(Subject(subject).label))
     base = snapshot.base
