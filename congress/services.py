@@ -32,7 +32,8 @@ from congress.models import (
     TextPart,
     TextVersion,
 )
-from elections.rules import more_than_half
+from elections.rules import Settings as RuleSettings
+from elections.rules import more_than_half, outside_nominee_approved
 
 Role = CongressRole.Role
 Subject = ShowOfHandsVote.Subject
@@ -578,8 +579,9 @@ def vote_adopted(subject: str, agree: int, base: int, official_present: int) -> 
     members present (QĐ 190 Art. 14(3), election-rules.md §3.4).
     """
     if subject == Subject.OUTSIDE_NOMINEE:
-        # §3.4 (more than 30% of those present), inline until elections.rules has it.
-        return 10 * agree > 3 * official_present
+        # The congress's own election settings belong to the elections app; until
+        # it has them, the rule's default (30%) applies.
+        return outside_nominee_approved(agree, official_present, RuleSettings())
     return more_than_half(agree, base)
 
 
@@ -650,13 +652,15 @@ def record_vote(
         agree=agree,
         disagree=disagree,
         not_voting=not_voting,
-        adopted=vote_adopted(subject, agree, base.base, base.official_present),
+        adopted=False,
         recorded_by=user,
     )
     if hasattr(vote, "snapshot_id"):
         vote.snapshot = snapshot
     try:
+        # The cards must add up before any result is computed from them.
         vote.clean()
+        vote.adopted = vote_adopted(subject, agree, base.base, base.official_present)
         vote.full_clean()
     except ValidationError as error:
         raise CongressError(" ".join(error.messages)) from error
