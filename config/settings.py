@@ -159,6 +159,10 @@ MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Printed documents, A4 front page (top, right, bottom, left) in mm: Hướng dẫn 36-HD/VPTW
+# as given in a provincial Party handbook (election-rules.md §3.9).
+DOCUMENT_MARGINS_MM = (25, 15, 25, 35)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
