@@ -16,4 +16,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("c/", include("congress.urls")),
+    path("c/<slug:slug>/members/", include("members.urls")),
 ]

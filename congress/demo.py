@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from congress import demo_programme
 from congress.models import Congress, CongressRole, Organisation, Session
+from members import demo as members_demo
 
 DEMO_SLUG = "thai-binh-lhh-2025"
 
@@ -88,6 +89,7 @@ def load() -> Congress:
     if created:
         admin.set_password(password)
         admin.save()
+    members_demo.load(congress)
     demo_programme.load(congress)
     return congress
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from congress.access import congress_view
 from congress.models import Congress
+from members.services import dashboard_context
 
 
 @login_required
@@ -18,7 +19,7 @@ def home(request):
 
 @congress_view()
 def dashboard(request, congress):
-    return render(request, "congress/congress_dashboard.html", {"congress": congress})
+    return render(request, "congress/congress_dashboard.html", {"congress": congress, **dashboard_context(congress)})
 
 
 def csrf_failure(request, reason=""):

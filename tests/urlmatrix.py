@@ -90,6 +90,21 @@ def vote_kwargs(ctx):
     )
     return {"slug": congress.slug, "pk": vote.pk}
 
+def member_kwargs(ctx):
+    """A member on the congress's roll, and its sessions, made once per test."""
+    from tests.members.factories import member, session
+
+    if "congress_member" not in ctx:
+        ctx["congress_member"] = member(ctx["congress"], "Phạm Văn Hòa")
+        session(ctx["congress"])
+    return {"slug": ctx["congress"].slug, "pk": ctx["congress_member"].pk}
+
+
+def congress_with_session_kwargs(ctx):
+    return {"slug": member_kwargs(ctx)["slug"]}
+
+
+STAFF = [Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD]
 
 # URLs outside any congress.
 GLOBAL = [
@@ -135,6 +150,20 @@ MATRIX = [
     ("congress:runsheet-next", congress_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
     ("congress:projector", congress_kwargs, "get", allow(*ALL)),
     ("congress:projector-fragment", congress_kwargs, "get", allow(*ALL)),
+    # members: the roll, import/export, attendance, check-in
+    ("members:member-list", congress_kwargs, "get", allow(*ALL)),
+    ("members:member-add", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("members:member-detail", member_kwargs, "get", allow(*STAFF)),
+    ("members:member-edit", member_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("members:import", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("members:export", congress_kwargs, "get", allow(*STAFF)),
+    ("members:attendance", congress_with_session_kwargs, "get", allow(*STAFF)),
+    ("members:attendance-set", member_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("members:attendance-report", congress_with_session_kwargs, "get", allow(*ALL)),
+    ("members:checkin", congress_with_session_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("members:checkin", congress_with_session_kwargs, "post", allow(Role.SECRETARIAT)),
+    ("members:checkin-search", congress_with_session_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("members:checkin-mark", member_kwargs, "post", allow(Role.SECRETARIAT)),
 ]
 
 # URL names that are not app views (Django's own), left out of the matrix.
