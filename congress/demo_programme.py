@@ -29,7 +29,7 @@ PRESENTERS = {
 # Full names of the members of the bodies, as in members/demo.py; the presidium is
 # Đ/c Hòa and two others, the secretariat Đ/c Vân Anh (programme of the seed).
 BODY_MEMBERS = {
-    Body.Kind.PRESIDIUM: ["Phạm Văn Hòa", "Trần Văn Trình", "Đỗ Thị Mai"],
+    Body.Kind.PRESIDIUM: ["Phạm Văn Hòa", "Trần Đức Trình", "Vũ Thị Mai"],
     Body.Kind.SECRETARIAT: ["Nguyễn Thị Vân Anh"],
 }
 

@@ -9,28 +9,30 @@ from congress.models import Body, CongressSettings, ItemDocument, ProgrammeItem,
 class ProgrammeItemForm(forms.ModelForm):
     class Meta:
         model = ProgrammeItem
-        fields = ["session", "title", "kind", "presenter_body", "presenter_text", "planned_start", "planned_minutes"]
+        fields = [
+            "session",
+            "title",
+            "kind",
+            "presenter_member",
+            "presenter_body",
+            "presenter_text",
+            "planned_start",
+            "planned_minutes",
+        ]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 3}),
             "planned_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
 
     def __init__(self, *args, congress, **kwargs):
+        from congress.services import congress_members
+
         super().__init__(*args, **kwargs)
         self.congress = congress
         self.fields["session"].queryset = congress.sessions.order_by("starts_at")
         self.fields["session"].empty_label = None
+        self.fields["presenter_member"].queryset = congress_members(congress)
         self.fields["presenter_body"].queryset = Body.objects.filter(congress=congress)
-        if "presenter_member" in {f.name for f in ProgrammeItem._meta.get_fields()}:
-            from members.models import Member
-
-            self.fields["presenter_member"] = forms.ModelChoiceField(
-                queryset=Member.objects.filter(congress=congress),
-                required=False,
-                label=_("presented by a member"),
-                initial=getattr(self.instance, "presenter_member", None),
-            )
-            self.order_fields(["session", "title", "kind", "presenter_member"])
 
     def clean(self):
         data = super().clean()
@@ -39,10 +41,7 @@ class ProgrammeItemForm(forms.ModelForm):
         return data
 
     def item_fields(self) -> dict:
-        names = ["session", "title", "kind", "presenter_body", "presenter_text", "planned_start", "planned_minutes"]
-        if "presenter_member" in self.fields:
-            names.append("presenter_member")
-        return {name: self.cleaned_data.get(name) for name in names}
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
 
 
 class DocumentForm(forms.ModelForm):
@@ -93,4 +92,60 @@ class VoteForm(forms.Form):
         label=_("round"),
         min_value=1,
         help_text=_("A new round only after a vote that was not adopted, when the congress decides to vote again."),
+    )
+
+
+class BodyForm(forms.Form):
+    members = forms.ModelMultipleChoiceField(
+        label=_("members"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, congress, **kwargs):
+        super().__init__(*args, **kwargs)
+        from congress.services import congress_members
+
+        self.fields["members"].queryset = congress_members(congress)
+
+
+class SpeechForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("speaker"), queryset=None)
+    title = forms.CharField(label=_("title"), max_length=255)
+    text = forms.CharField(label=_("text"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    file = forms.FileField(
+        label=_("file"),
+        required=False,
+        help_text=_("PDF or DOCX, instead of or besides the text."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}),
+    )
+
+    def __init__(self, *args, congress, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from congress.services import congress_members
+
+        self.fields["member"].queryset = congress_members(congress)
+        if member is not None:
+            # A member registers their own speech; the secretariat registers anyone's.
+            self.fields["member"].queryset = self.fields["member"].queryset.filter(pk=member.pk)
+            self.fields["member"].initial = member
+            self.fields["member"].widget = forms.HiddenInput()
+
+
+class CongressForm(forms.ModelForm):
+    class Meta:
+        from congress.models import Congress
+
+        model = Congress
+        fields = ["ordinal", "term_start", "term_end", "date", "place", "convening_committee", "status"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class SessionTimesForm(forms.Form):
+    """The times of the preparatory and official sessions (Nội quy, Điều 1)."""
+
+    preparatory_start = forms.TimeField(
+        label=_("Preparatory session from"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    official_start = forms.TimeField(label=_("Official session from"), widget=forms.TimeInput(attrs={"type": "time"}))
+    official_end = forms.TimeField(
+        label=_("Official session until"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )

@@ -161,4 +161,4 @@ from congress.models_programme import (  # noqa: E402, F401
     TextPart,
     TextVersion,
 )
-from congress.models_votes import Body, ShowOfHandsVote  # noqa: E402, F401
+from congress.models_votes import Body, ShowOfHandsVote, Speech  # noqa: E402, F401

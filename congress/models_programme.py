@@ -99,6 +99,14 @@ class ProgrammeItem(Approvable):
     order = models.PositiveIntegerField(_("order"), help_text=_("Position in the programme, across both sessions."))
     title = models.TextField(_("title"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PROCEDURE)
+    presenter_member = models.ForeignKey(
+        "members.Member",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("presented by a member"),
+    )
     presenter_body = models.ForeignKey(
         "congress.Body",
         on_delete=models.SET_NULL,
@@ -111,7 +119,10 @@ class ProgrammeItem(Approvable):
         _("presented by (free text)"),
         max_length=255,
         blank=True,
-        help_text=_('For example "Đ/c Vân Anh" or "Lãnh đạo Đảng ủy cấp trên".'),
+        help_text=_(
+            'As printed, e.g. "Đ/c Vân Anh" or "Lãnh đạo Đảng ủy cấp trên"; '
+            "with a member, how the member is called in the programme."
+        ),
     )
     planned_start = models.TimeField(_("planned start"), null=True, blank=True)
     planned_minutes = models.PositiveSmallIntegerField(_("planned duration (minutes)"), null=True, blank=True)
@@ -136,13 +147,18 @@ class ProgrammeItem(Approvable):
 
     @property
     def presenter(self) -> str:
-        """Return who presents the item, as printed in the programme."""
-        member = getattr(self, "presenter_member", None)
-        if member is not None:
-            return member_address(member)
+        """Return who presents the item, as printed in the programme.
+
+        The text, when given, is what is printed (a member is often called by a
+        compound given name: "Đ/c Vân Anh"); else the member's or the body's name.
+        """
+        if self.presenter_text.strip():
+            return self.presenter_text.strip()
+        if self.presenter_member_id:
+            return member_address(self.presenter_member)
         if self.presenter_body_id:
             return self.presenter_body.name
-        return self.presenter_text
+        return ""
 
     @property
     def locked(self) -> bool:
@@ -151,8 +167,7 @@ class ProgrammeItem(Approvable):
 
 def member_address(member) -> str:
     """Return "Đ/c <given name>", as the seed's programme names its presenters."""
-    given = getattr(member, "given_name", "") or str(member).split()[-1]
-    return f"Đ/c {given}"
+    return member.short_name
 
 
 def validate_document_content(upload) -> None:

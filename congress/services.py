@@ -29,11 +29,13 @@ from congress.models import (
     ProgrammeItem,
     Session,
     ShowOfHandsVote,
+    Speech,
     TextPart,
     TextVersion,
 )
 from elections.rules import Settings as RuleSettings
 from elections.rules import more_than_half, outside_nominee_approved
+from members.models import CongressMember, Member
 
 Role = CongressRole.Role
 Subject = ShowOfHandsVote.Subject
@@ -112,7 +114,9 @@ def install_standard_programme(congress: Congress, user=None, presenters: dict[s
         elif isinstance(who, str):
             item.presenter_text = who
         else:
+            # The member, printed by the name the seed calls them ("Đ/c Vân Anh", not "Đ/c Anh").
             item.presenter_member = who
+            item.presenter_text = f"Đ/c {row.demo_presenter}"
         item.full_clean()
         item.save()
     for kind in CongressText.Kind.values:
@@ -133,6 +137,36 @@ def ensure_text(congress: Congress, kind: str, user=None) -> CongressText:
             for i, (heading, body) in enumerate(parts(congress), start=1)
         )
     return text
+
+
+@transaction.atomic
+def update_congress(
+    congress: Congress,
+    user,
+    preparatory_start: datetime.time,
+    official_start: datetime.time,
+    official_end: datetime.time | None = None,
+) -> Congress:
+    """Save the congress's particulars (an unsaved, changed instance) and its sessions' times."""
+    if official_end is not None and official_end <= official_start:
+        raise CongressError(_("The official session must end after it starts."))
+    if official_start <= preparatory_start:
+        raise CongressError(_("The official session starts after the preparatory session."))
+    try:
+        congress.full_clean()
+    except ValidationError as error:
+        raise CongressError(" ".join(error.messages)) from error
+    congress.save()
+    sessions = ensure_sessions(congress)
+    for kind, start, end in [
+        (Session.Kind.PREPARATORY, preparatory_start, None),
+        (Session.Kind.OFFICIAL, official_start, official_end),
+    ]:
+        session = sessions[kind]
+        session.starts_at = timezone.make_aware(datetime.datetime.combine(congress.date, start))
+        session.ends_at = timezone.make_aware(datetime.datetime.combine(congress.date, end)) if end else None
+        session.save()
+    return congress
 
 
 # ---------------------------------------------------------------------------
@@ -176,9 +210,8 @@ ITEM_FIELDS = [
 ]
 
 
-def _item_fields() -> list[str]:
-    names = {f.name for f in ProgrammeItem._meta.get_fields()}
-    return [name for name in ITEM_FIELDS if name in names]
+def _in_congress(congress: Congress, member) -> bool:
+    return CongressMember.objects.filter(congress=congress, member=member).exists()
 
 
 def _check_item(item: ProgrammeItem) -> None:
@@ -187,8 +220,8 @@ def _check_item(item: ProgrammeItem) -> None:
     body = item.presenter_body
     if body is not None and body.congress_id != item.congress_id:
         raise CongressError(_("This body belongs to another congress."))
-    member = getattr(item, "presenter_member", None)
-    if member is not None and getattr(member, "congress_id", item.congress_id) != item.congress_id:
+    member = item.presenter_member
+    if member is not None and not _in_congress(item.congress, member):
         raise CongressError(_("This member belongs to another congress."))
     if not (member or body or item.presenter_text.strip()):
         raise CongressError(_("Say who presents the item: a member, a body or a name."))
@@ -217,7 +250,7 @@ def update_item(item: ProgrammeItem, user, **fields) -> ProgrammeItem:
     item = _lock(item)
     if item.state in (ProgrammeItem.State.IN_PROGRESS, ProgrammeItem.State.DONE):
         raise CongressError(_("This item has already been held; it can no longer be changed."))
-    changed = [name for name in _item_fields() if name in fields and getattr(item, name) != fields[name]]
+    changed = [name for name in ITEM_FIELDS if name in fields and getattr(item, name) != fields[name]]
     if not changed:
         return item
     moved = "session" in changed
@@ -548,7 +581,7 @@ def _check_target(congress: Congress, subject: str, target: VoteTarget) -> None:
 
 def check_body_for_vote(body: Body) -> None:
     """Refuse a body that cannot be put to the vote (empty; a counting-board member on a list)."""
-    members = list(body.members.all()) if hasattr(body, "members") else []
+    members = list(body.members.all())
     if not members:
         raise CongressError(_("Add the members of %(body)s before the vote.") % {"body": body.name})
     if body.kind == Body.Kind.COUNTING_BOARD:
@@ -655,8 +688,7 @@ def record_vote(
         adopted=False,
         recorded_by=user,
     )
-    if hasattr(vote, "snapshot_id"):
-        vote.snapshot = snapshot
+    vote.snapshot = snapshot
     try:
         # The cards must add up before any result is computed from them.
         vote.clean()
@@ -774,9 +806,11 @@ def programme_rows(congress: Congress) -> list[dict]:
     Numbers restart in each session, as in the seed.
     """
     rows = []
-    items = ProgrammeItem.objects.filter(congress=congress).select_related("session", "presenter_body")
-    if "presenter_member" in {f.name for f in ProgrammeItem._meta.get_fields()}:
-        items = items.select_related("presenter_member")
+    items = (
+        ProgrammeItem.objects.filter(congress=congress)
+        .select_related("session", "presenter_body", "presenter_member")
+        .prefetch_related("approvals", "documents")
+    )
     for session in congress.sessions.order_by("starts_at"):
         mine = [item for item in items if item.session_id == session.pk]
         rows.append(
@@ -796,3 +830,161 @@ def programme_rows(congress: Congress) -> list[dict]:
             }
         )
     return rows
+
+
+# ---------------------------------------------------------------------------
+# Bodies (presidium, secretariat, vote-counting board)
+# ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_body_members(body: Body, user, members: list[Member]) -> Body:
+    """Set the members proposed for a body; refused once the congress has adopted it."""
+    body = _lock(body)
+    if body.votes.filter(adopted=True).exists():
+        raise CongressError(
+            _("The congress has adopted %(body)s; its members can no longer change.") % {"body": body.name}
+        )
+    outsiders = [m for m in members if not _in_congress(body.congress, m)]
+    if outsiders:
+        raise CongressError(_("This member belongs to another congress."))
+    if body.kind == Body.Kind.COUNTING_BOARD:
+        # QĐ 190 Art. 8: "một số đảng viên chính thức … không có tên trong danh sách bầu cử".
+        not_official = [str(m) for m in members if m.status != Member.Status.OFFICIAL]
+        if not_official:
+            raise CongressError(
+                _("The vote-counting board is made of official members only (QĐ 190 Art. 8): %(names)s.")
+                % {"names": ", ".join(not_official)}
+            )
+    if body.kind == Body.Kind.COUNTING_BOARD:
+        on_lists = members_on_election_lists(body.congress) & {m.pk for m in members}
+        if on_lists:
+            names = ", ".join(str(m) for m in members if m.pk in on_lists)
+            raise CongressError(
+                _("A member of the vote-counting board may not be on an election list (QĐ 190 Art. 8): %(names)s.")
+                % {"names": names}
+            )
+    body.members.set(members)
+    return body
+
+
+def congress_members(congress: Congress):
+    """Return the members of the congress's roll, in Vietnamese order of given name."""
+    return Member.objects.filter(congress_members__congress=congress).distinct()
+
+
+# ---------------------------------------------------------------------------
+# Speeches (tham luận), working regulation IV.1
+# ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_speech(congress: Congress, user, member: Member, title: str, text: str = "", upload=None) -> Speech:
+    """Register a written speech with the secretariat; the presidium decides on it."""
+    if not _in_congress(congress, member):
+        raise CongressError(_("This member belongs to another congress."))
+    if not text.strip() and not upload:
+        raise CongressError(_("A speech is registered in writing: give its text or attach its file."))
+    speech = Speech(
+        congress=congress,
+        member=member,
+        title=title,
+        text=text,
+        registered_by=user,
+        limit_seconds=get_settings(congress).speech_minutes * 60,
+    )
+    if upload:
+        speech.file = upload
+    try:
+        speech.full_clean()
+    except ValidationError as error:
+        raise CongressError(" ".join(error.messages)) from error
+    speech.save()
+    return speech
+
+
+@transaction.atomic
+def decide_speech(speech: Speech, user, approve: bool, comment: str = "") -> Speech:
+    """Approve (at the end of the order) or refuse a registered speech."""
+    congress = _lock_congress(speech.congress)
+    speech = _lock(speech)
+    _check_presidium_member(congress, user)
+    if speech.state != Speech.State.REGISTERED:
+        raise CongressError(_("The presidium has already decided on this speech."))
+    if not approve and not comment.strip():
+        raise CongressError(_("Say what must change: the comment is required."))
+    speech.decided_by = user
+    speech.decided_at = timezone.now()
+    speech.comment = comment
+    if approve:
+        last = Speech.objects.filter(congress=congress).aggregate(m=Max("order"))["m"] or 0
+        speech.state = Speech.State.APPROVED
+        speech.order = last + 1
+        speech.limit_seconds = get_settings(congress).speech_minutes * 60
+    else:
+        speech.state = Speech.State.REJECTED
+    speech.save()
+    return speech
+
+
+@transaction.atomic
+def move_speech(speech: Speech, user, direction: str) -> Speech:
+    congress = _lock_congress(speech.congress)
+    speech = _lock(speech)
+    _check_presidium_member(congress, user)
+    if speech.state != Speech.State.APPROVED:
+        raise CongressError(_("Only approved speeches waiting their turn can be reordered."))
+    waiting = Speech.objects.filter(congress=congress, state=Speech.State.APPROVED)
+    if direction == "up":
+        other = waiting.filter(order__lt=speech.order).order_by("-order").first()
+    else:
+        other = waiting.filter(order__gt=speech.order).order_by("order").first()
+    if other is None:
+        raise CongressError(_("This speech cannot move further."))
+    mine, theirs = speech.order, other.order
+    speech.order = None
+    speech.save(update_fields=["order"])
+    other.order = mine
+    other.save(update_fields=["order"])
+    speech.order = theirs
+    speech.save(update_fields=["order"])
+    return speech
+
+
+@transaction.atomic
+def start_speech(speech: Speech, user) -> Speech:
+    congress = _lock_congress(speech.congress)
+    speech = _lock(speech)
+    if speech.state != Speech.State.APPROVED:
+        raise CongressError(_("Only a speech approved by the presidium can start."))
+    if Speech.objects.filter(congress=congress, state=Speech.State.SPEAKING).exists():
+        raise CongressError(_("Another speaker has the floor; finish that speech first."))
+    speech.state = Speech.State.SPEAKING
+    speech.started_at = timezone.now()
+    speech.save(update_fields=["state", "started_at"])
+    return speech
+
+
+@transaction.atomic
+def finish_speech(speech: Speech, user) -> tuple[Speech, str | None]:
+    """Record that the speaker has finished and for how long; return a warning if over the limit."""
+    _lock_congress(speech.congress)
+    speech = _lock(speech)
+    if speech.state != Speech.State.SPEAKING:
+        raise CongressError(_("This speech is not under way; nothing was recorded."))
+    speech.ended_at = timezone.now()
+    speech.duration_seconds = int((speech.ended_at - speech.started_at).total_seconds())
+    speech.state = Speech.State.DELIVERED
+    speech.save(update_fields=["state", "ended_at", "duration_seconds"])
+    warning = None
+    if speech.overran:
+        warning = _("%(name)s spoke for %(spoke)s, longer than the %(limit)s allowed (working regulation IV.1).") % {
+            "name": speech.member,
+            "spoke": minutes_seconds(speech.duration_seconds),
+            "limit": minutes_seconds(speech.limit_seconds),
+        }
+    return speech, warning
+
+
+def minutes_seconds(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from congress import views, views_live, views_programme
+from congress import views, views_live, views_programme, views_speeches
 
 app_name = "congress"
 
 urlpatterns = [
     # /c/<slug>/
     path("<slug:slug>/", views.dashboard, name="dashboard"),
+    path("<slug:slug>/edit/", views_programme.congress_edit, name="congress-edit"),
     path("<slug:slug>/settings/", views_programme.settings_edit, name="settings-edit"),
     # /c/<slug>/programme/
     path("<slug:slug>/programme/", views_programme.programme, name="programme"),
@@ -33,6 +34,19 @@ urlpatterns = [
     path("<slug:slug>/votes/", views_live.vote_list, name="vote-list"),
     path("<slug:slug>/votes/new/", views_live.vote_record, name="vote-record"),
     path("<slug:slug>/votes/<int:pk>/", views_live.vote_detail, name="vote-detail"),
+    # /c/<slug>/bodies/
+    path("<slug:slug>/bodies/", views_speeches.body_list, name="body-list"),
+    path("<slug:slug>/bodies/<str:kind>/", views_speeches.body_edit, name="body-edit"),
+    # /c/<slug>/speeches/
+    path("<slug:slug>/speeches/", views_speeches.speech_list, name="speech-list"),
+    path("<slug:slug>/speeches/new/", views_speeches.speech_register, name="speech-register"),
+    path("<slug:slug>/speeches/speaker/", views_speeches.speaker, name="speaker"),
+    path("<slug:slug>/speeches/<int:pk>/file/", views_speeches.speech_file, name="speech-file"),
+    path("<slug:slug>/speeches/<int:pk>/approve/", views_speeches.speech_approve, name="speech-approve"),
+    path("<slug:slug>/speeches/<int:pk>/reject/", views_speeches.speech_reject, name="speech-reject"),
+    path("<slug:slug>/speeches/<int:pk>/move/<str:direction>/", views_speeches.speech_move, name="speech-move"),
+    path("<slug:slug>/speeches/<int:pk>/start/", views_speeches.speech_start, name="speech-start"),
+    path("<slug:slug>/speeches/<int:pk>/finish/", views_speeches.speech_finish, name="speech-finish"),
     # /c/<slug>/run/ and /c/<slug>/projector/
     path("<slug:slug>/run/", views_live.runsheet, name="runsheet"),
     path("<slug:slug>/run/next/", views_live.runsheet_next, name="runsheet-next"),

@@ -126,7 +126,9 @@ def vote_record(request, congress):
 
 
 def _live_context(congress) -> dict:
-    items = list(ProgrammeItem.objects.filter(congress=congress).select_related("session", "presenter_body"))
+    items = list(
+        ProgrammeItem.objects.filter(congress=congress).select_related("session", "presenter_body", "presenter_member")
+    )
     current = next((i for i in items if i.state == ProgrammeItem.State.IN_PROGRESS), None)
     waiting = [i for i in items if i.state not in (ProgrammeItem.State.IN_PROGRESS, ProgrammeItem.State.DONE)]
     if current is not None:

@@ -5,13 +5,22 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congress import services
 from congress.access import Role, congress_view
-from congress.forms import CommentForm, DocumentForm, ProgrammeItemForm, SettingsForm, TextPartFormSet
-from congress.models import CongressText, ItemDocument, ProgrammeItem, TextVersion
+from congress.forms import (
+    CommentForm,
+    CongressForm,
+    DocumentForm,
+    ProgrammeItemForm,
+    SessionTimesForm,
+    SettingsForm,
+    TextPartFormSet,
+)
+from congress.models import Congress, CongressText, ItemDocument, ProgrammeItem, TextVersion
 from congress.services import CongressError
 
 ALL = (Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD, Role.MEMBER)
@@ -322,3 +331,26 @@ def settings_edit(request, congress):
         messages.success(request, _("The settings were saved."))
         return redirect("congress:settings-edit", congress.slug)
     return render(request, "congress/settings_form.html", {"congress": congress, "form": form})
+
+
+@congress_view(Role.SECRETARIAT)
+def congress_edit(request, congress):
+    """The congress's particulars and its two sessions' times."""
+    sessions = services.ensure_sessions(congress)
+    prep, official = sessions["preparatory"], sessions["official"]
+    initial = {
+        "preparatory_start": timezone.localtime(prep.starts_at).time(),
+        "official_start": timezone.localtime(official.starts_at).time(),
+        "official_end": timezone.localtime(official.ends_at).time() if official.ends_at else None,
+    }
+    form = CongressForm(request.POST or None, instance=Congress.objects.get(pk=congress.pk))
+    times = SessionTimesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid() and times.is_valid():
+        try:
+            services.update_congress(form.instance, request.user, **times.cleaned_data)
+        except CongressError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The congress was saved."))
+            return redirect("congress:dashboard", congress.slug)
+    return render(request, "congress/congress_form.html", {"congress": congress, "form": form, "times": times})

@@ -8,7 +8,7 @@ import pytest
 from congress import services
 from congress.models import CongressRole, ProgrammeItem, ShowOfHandsVote
 from tests.conftest import PASSWORD
-from tests.congress.helpers import e8_base, fake_freeze
+from tests.congress.helpers import build_e8_roll
 
 Role = CongressRole.Role
 
@@ -24,13 +24,13 @@ def log_in(page, live_server, username):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_presidium_approves_secretariat_records_projector_shows(page, live_server, congress, users, monkeypatch):
+def test_presidium_approves_secretariat_records_projector_shows(page, live_server, congress, users):
     secretary, chair = users[Role.SECRETARIAT], users[Role.PRESIDIUM]
     services.install_standard_programme(congress, secretary)
     services.submit_programme(congress, secretary)
     regulation = services.submit(congress.texts.get(kind="regulation").latest, secretary)
     services.approve(regulation, chair)
-    fake_freeze(monkeypatch, e8_base())  # base 10, 9 official members present
+    build_e8_roll(congress)  # example E8: base 10, 9 official and 2 probationary members present
 
     log_in(page, live_server, "chutich")
     page.goto(f"{live_server.url}/c/{congress.slug}/programme/")
@@ -40,6 +40,7 @@ def test_presidium_approves_secretariat_records_projector_shows(page, live_serve
 
     log_in(page, live_server, "thuky")
     page.goto(f"{live_server.url}/c/{congress.slug}/votes/new/?subject=regulation")
+    assert "Đảng viên chính thức đang có mặt: 9" in page.get_by_test_id("live-base").inner_text()
     page.locator("#id_agree").fill("6")
     page.locator("#id_disagree").fill("2")
     page.locator("#id_not_voting").fill("2")

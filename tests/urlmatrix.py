@@ -71,6 +71,7 @@ def text_version_kwargs(ctx):
 
 def vote_kwargs(ctx):
     from congress.models import ShowOfHandsVote
+    from members.services import freeze_base
 
     congress = ctx["congress"]
     vote = ShowOfHandsVote.objects.create(
@@ -87,8 +88,10 @@ def vote_kwargs(ctx):
         not_voting=0,
         adopted=True,
         recorded_by=ctx["users"][Role.SECRETARIAT],
+        snapshot=freeze_base(congress, "thử nghiệm", None),
     )
     return {"slug": congress.slug, "pk": vote.pk}
+
 
 def member_kwargs(ctx):
     """A member on the congress's roll, and its sessions, made once per test."""
@@ -106,6 +109,38 @@ def congress_with_session_kwargs(ctx):
 
 STAFF = [Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD]
 
+
+def body_kwargs(ctx):
+    return {"slug": ctx["congress"].slug, "kind": "presidium"}
+
+
+def speech_kwargs(ctx):
+    from django.core.files.base import ContentFile
+
+    from congress.models import Speech
+    from members.models import CongressMember, Member
+
+    congress = ctx["congress"]
+    member = Member.objects.create(
+        organisation=congress.organisation, full_name="Vũ Thị Mai", gender=Member.Gender.FEMALE, card_number="1"
+    )
+    CongressMember.objects.create(congress=congress, member=member)
+    speech = Speech.objects.create(
+        congress=congress,
+        member=member,
+        title="Nâng cao chất lượng sinh hoạt chi bộ",
+        text="…",
+        file=ContentFile(b"%PDF-1.4 test", name="tham-luan.pdf"),
+        registered_by=ctx["users"][Role.SECRETARIAT],
+        limit_seconds=300,
+    )
+    return {"slug": congress.slug, "pk": speech.pk}
+
+
+def speech_move_kwargs(ctx):
+    return {**speech_kwargs(ctx), "direction": "down"}
+
+
 # URLs outside any congress.
 GLOBAL = [
     ("home", no_kwargs, "get", {**{role: 200 for role in ALL}, "outsider": 200, None: 302}),
@@ -115,6 +150,7 @@ GLOBAL = [
 # URLs inside a congress.
 MATRIX = [
     ("congress:dashboard", congress_kwargs, "get", allow(*ALL)),
+    ("congress:congress-edit", congress_kwargs, "get", allow(Role.SECRETARIAT)),
     ("congress:settings-edit", congress_kwargs, "get", allow(Role.SECRETARIAT, Role.PRESIDIUM)),
     # The programme and the presidium's approval.
     ("congress:programme", congress_kwargs, "get", allow(*ALL)),
@@ -144,6 +180,20 @@ MATRIX = [
     ("congress:vote-list", congress_kwargs, "get", allow(*ALL)),
     ("congress:vote-record", congress_kwargs, "get", allow(Role.SECRETARIAT)),
     ("congress:vote-detail", vote_kwargs, "get", allow(*ALL)),
+    # Bodies of the congress.
+    ("congress:body-list", congress_kwargs, "get", allow(*ALL)),
+    ("congress:body-edit", body_kwargs, "get", allow(Role.SECRETARIAT)),
+    # Speeches.
+    ("congress:speech-list", congress_kwargs, "get", allow(*ALL)),
+    ("congress:speech-register", congress_kwargs, "get", allow(Role.SECRETARIAT, Role.MEMBER)),
+    ("congress:speech-file", speech_kwargs, "get", allow(*ALL)),
+    ("congress:speech-approve", speech_kwargs, "get", allow(Role.PRESIDIUM, ok=405)),
+    ("congress:speech-approve", speech_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:speech-reject", speech_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:speech-move", speech_move_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:speaker", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT)),
+    ("congress:speech-start", speech_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
+    ("congress:speech-finish", speech_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
     # The congress in session.
     ("congress:runsheet", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT)),
     ("congress:runsheet-next", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=405)),

@@ -8,6 +8,7 @@ import pytest
 from congress import services
 from congress.models import Congress, CongressRole, CongressSettings, ProgrammeItem, ShowOfHandsVote
 from congress.services import CongressError
+from tests.congress.helpers import empty_snapshot
 
 Role = CongressRole.Role
 Subject = ShowOfHandsVote.Subject
@@ -36,6 +37,7 @@ def adopt(congress, user, subject):
         not_voting=0,
         adopted=True,
         recorded_by=user,
+        snapshot=empty_snapshot(congress),
     )
 
 

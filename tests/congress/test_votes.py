@@ -9,7 +9,7 @@ from congress import services
 from congress.models import CongressRole, ShowOfHandsVote, TextVersion
 from congress.services import CongressError, VoteTarget
 from elections.rules import MemberFacts, Status, compute_base
-from tests.congress.helpers import e8_base, fake_freeze
+from tests.congress.helpers import e8_base, empty_snapshot, fake_freeze
 
 Role = CongressRole.Role
 Subject = ShowOfHandsVote.Subject
@@ -84,6 +84,7 @@ def test_the_database_refuses_counts_that_do_not_add_up(congress, secretary):
             not_voting=2,
             adopted=True,
             recorded_by=secretary,
+            snapshot=empty_snapshot(congress),
         )
 
 
