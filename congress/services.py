@@ -434,14 +434,18 @@ def return_for_changes(obj, user, comment: str):
         raise CongressError(_("Only a submitted item can be returned."))
     if approvals_of(obj).filter(user=user).exists():
         raise CongressError(_("You have already given your decision on this."))
-    PresidiumApproval.objects.create(
-        congress=congress,
-        round=obj.approval_round,
-        user=user,
-        decision=PresidiumApproval.Decision.RETURN,
-        comment=comment,
-        **_approval_target(obj),
-    )
+    try:
+        with transaction.atomic():
+            PresidiumApproval.objects.create(
+                congress=congress,
+                round=obj.approval_round,
+                user=user,
+                decision=PresidiumApproval.Decision.RETURN,
+                comment=comment,
+                **_approval_target(obj),
+            )
+    except IntegrityError as error:
+        raise CongressError(_("You have already given your decision on this.")) from error
     obj.state = obj.State.DRAFT
     obj.return_comment = comment
     obj.save(update_fields=["state", "return_comment"])

@@ -57,3 +57,9 @@ def test_presidium_approves_secretariat_records_projector_shows(page, live_serve
     assert "Số làm căn cứ 10: cần ít nhất 6" in vote.inner_text()
     assert page.get_by_test_id("vote-outcome").inner_text() == "ĐƯỢC THÔNG QUA"
     assert page.locator("nav").count() == 0
+
+    # The projector refreshes itself (htmx polling): a new vote appears without a reload.
+    services.record_vote(
+        congress, secretary, ShowOfHandsVote.Subject.COMMITTEE_SIZE, services.VoteTarget(number=3), 9, 0, 0, 1
+    )
+    page.get_by_test_id("projector-vote").get_by_text("Số lượng chi ủy viên: 3").wait_for(timeout=15000)
