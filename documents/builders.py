@@ -15,14 +15,18 @@ plain strings, not gettext.
 from __future__ import annotations
 
 from congress.models import Congress, Session
+from congress.numerals import to_roman
 from elections import rules
 
+from .formatting import clock_text, moment_text, percent_text, short_date
 from .models import CongressRecord
 from .snapshots import (
     AbsentMember,
     AttendanceSnapshot,
+    Block,
     BoardMember,
     CandidateResult,
+    CongressMinutesSnapshot,
     CountMinutesSnapshot,
     DocumentDataError,
     DocumentHeader,
@@ -31,8 +35,17 @@ from .snapshots import (
     InvalidReason,
     JournalRow,
     Outcome,
+    ResolutionSnapshot,
+    ResultsReportSnapshot,
     Signature,
     StatusRow,
+    center,
+    heading,
+    item,
+    para,
+    paragraphs,
+    subheading,
+    table,
 )
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
@@ -105,7 +118,7 @@ def header(
     record = record or CongressRecord.for_congress(congress)
     symbol = SYMBOLS.get(kind, "")
     return DocumentHeader(
-        upper_committee=congress.organisation.upper_committee,
+        upper_committee=upper_body(congress),
         issuing_body_lines=congress_lines(congress),
         number=record.number_for(number_key or kind) if symbol else None,
         symbol=symbol,
@@ -116,7 +129,7 @@ def header(
 
 def presidium_signature(congress: Congress, record: CongressRecord | None = None) -> Signature:
     record = record or CongressRecord.for_congress(congress)
-    return Signature(authority_lines=("T/M Đoàn Chủ tịch Đại hội",), name=record.chair_name)
+    return Signature(authority_lines=("T/M Đoàn Chủ tịch Đại hội",), name=chair_name(congress, record))
 
 
 def _not_ready(message: str) -> DocumentNotReady:
@@ -324,4 +337,507 @@ def count_minutes_from_content(
         digest=digest,
         journal=journal,
         recipients=recipients,
+    )
+
+
+# ------------------------------------------------------------ congress: bodies, texts
+
+#: What each show-of-hands vote decided, as the minutes write it (congress.ShowOfHandsVote.Subject).
+VOTE_SUBJECTS = {
+    "presidium": "Bầu Đoàn Chủ tịch Đại hội",
+    "secretariat": "Bầu Đoàn Thư ký Đại hội",
+    "counting_board": "Bầu Ban Kiểm phiếu",
+    "programme": "Thông qua Chương trình Đại hội",
+    "rules": "Thông qua Nội quy Đại hội",
+    "regulation": "Thông qua Quy chế làm việc của Đại hội",
+    "committee_size": "Thông qua số lượng Chi ủy viên",
+    "election_list": "Thông qua danh sách bầu cử",
+    "outside_nominee": "Đưa vào danh sách bầu cử",
+    "another_round": "Bầu tiếp sau khi chưa bầu đủ số lượng",
+    "resolution": "Thông qua Nghị quyết Đại hội",
+}
+
+
+def upper_body(congress: Congress) -> str:
+    """The superior body printed above the issuer: "Đảng bộ các cơ quan Đảng tỉnh" (as congress.printing)."""
+    from congress.standard import party_body
+
+    return party_body(congress.organisation.upper_committee)
+
+
+def body_member_names(congress: Congress, kind: str) -> list[str]:
+    """Names of a body's members, in the order they were proposed."""
+    from congress.models import Body
+
+    through = Body.members.through
+    rows = through.objects.filter(body__congress=congress, body__kind=kind).select_related("member").order_by("id")
+    return [row.member.full_name for row in rows]
+
+
+def chair_name(congress: Congress, record: CongressRecord) -> str:
+    if record.chair_name:
+        return record.chair_name
+    names = body_member_names(congress, "presidium")
+    return names[0] if names else ""
+
+
+def secretary_name(congress: Congress, record: CongressRecord) -> str:
+    if record.secretary_name:
+        return record.secretary_name
+    names = body_member_names(congress, "secretariat")
+    return names[0] if names else ""
+
+
+def _with_header(snapshot, congress: Congress, record: CongressRecord, kind: str, **changes):
+    import dataclasses
+
+    return dataclasses.replace(snapshot, header=header(congress, kind, record), **changes)
+
+
+def build_programme(congress: Congress):
+    """Chương trình Đại hội: STT | Nội dung | Người thực hiện, by session (congress.printing)."""
+    from congress import printing
+
+    if not congress.programme_items.exists():
+        raise _not_ready("Chưa có chương trình Đại hội: hãy lập chương trình (mục Chương trình).")
+    record = CongressRecord.for_congress(congress)
+    snapshot = printing.programme_snapshot(congress)
+    snapshot = _with_header(snapshot, congress, record, "programme")
+    if not snapshot.sessions or not any(s.items for s in snapshot.sessions):
+        raise _not_ready("Chương trình Đại hội chưa có nội dung nào.")
+    return snapshot
+
+
+def _text_snapshot(congress: Congress, kind: str, label: str):
+    from congress import printing
+    from congress.models import CongressText, TextVersion
+
+    text = CongressText.objects.filter(congress=congress, kind=kind).first()
+    version = printing.version_to_print(text) if text else None
+    if version is None or not version.parts.exists():
+        raise _not_ready(f"Chưa có {label}: hãy soạn văn bản (mục Nội quy, quy chế).")
+    record = CongressRecord.for_congress(congress)
+    snapshot = printing.rules_snapshot(congress) if kind == "rules" else printing.regulation_snapshot(congress)
+    # A version the congress has not adopted yet is a draft, and says so.
+    draft = "" if version.state == TextVersion.State.ADOPTED else "Dự thảo"
+    return _with_header(
+        snapshot, congress, record, kind, signature=presidium_signature(congress, record), draft_mark=draft
+    )
+
+
+def build_rules(congress: Congress):
+    """Nội quy Đại hội: the adopted version (or the latest, marked "Dự thảo")."""
+    return _text_snapshot(congress, "rules", "Nội quy Đại hội")
+
+
+def build_regulation(congress: Congress):
+    """Quy chế làm việc của Đại hội: the adopted version (or the latest, marked "Dự thảo")."""
+    return _text_snapshot(congress, "regulation", "Quy chế làm việc của Đại hội")
+
+
+# --------------------------------------------------------------- congress: votes
+
+
+def votes_of(congress: Congress) -> list:
+    from congress.models import ShowOfHandsVote
+
+    return list(
+        ShowOfHandsVote.objects.filter(congress=congress).select_related("version__text").order_by("recorded_at", "pk")
+    )
+
+
+def vote_subject(vote) -> str:
+    label = VOTE_SUBJECTS.get(vote.subject, vote.subject)
+    if vote.subject == "committee_size" and vote.number:
+        label = f"{label}: {vote.number} đồng chí"
+    elif vote.motion:
+        label = f"{label}: {vote.motion}"
+    if vote.round > 1:
+        label = f"{label} (lần {vote.round})"
+    return label
+
+
+def vote_sentence(vote) -> str:
+    """ "9/9 đồng chí tán thành (100,00% so với 9 đảng viên làm căn cứ); 0 không tán thành; …: thông qua." """
+    verdict = "thông qua" if vote.adopted else "không thông qua"
+    return (
+        f"{vote.agree}/{vote.base} đồng chí tán thành ({percent_text(vote.agree, vote.base)} so với {vote.base} "
+        f"đảng viên làm căn cứ); {vote.disagree} không tán thành; {vote.not_voting} không biểu quyết: {verdict}."
+    )
+
+
+def vote_rows(votes) -> list[tuple[str, ...]]:
+    return [
+        (
+            str(i),
+            vote_subject(v),
+            f"{v.agree}/{v.base}",
+            str(v.disagree),
+            str(v.not_voting),
+            "Thông qua" if v.adopted else "Không thông qua",
+        )
+        for i, v in enumerate(votes, 1)
+    ]
+
+
+VOTE_TABLE_HEADER = ("STT", "Nội dung biểu quyết", "Tán thành", "Không tán thành", "Không biểu quyết", "Kết quả")
+VOTE_TABLE_WIDTHS = (12, 0, 18, 19, 19, 25)
+
+
+def resolution_vote(congress: Congress):
+    """The adopted show-of-hands vote on the resolution, or None."""
+    from congress.models import ShowOfHandsVote
+
+    return (
+        ShowOfHandsVote.objects.filter(congress=congress, subject="resolution", adopted=True)
+        .order_by("-recorded_at")
+        .first()
+    )
+
+
+# ------------------------------------------------------------ elections (published)
+
+
+def published_results(congress: Congress) -> list[dict]:
+    """Sealed and published rounds (elections.services.published_results); [] without the app."""
+    try:
+        from elections.services import published_results as results
+    except ImportError:
+        return []
+    return results(congress)
+
+
+def unfinished_elections(congress: Congress) -> list[str]:
+    """Titles of the congress's elections that are not closed yet."""
+    try:
+        from elections.models import Election
+    except ImportError:
+        return []
+    return list(Election.objects.filter(congress=congress).exclude(state="closed").values_list("title", flat=True))
+
+
+def elected_rows(result: dict) -> list[tuple[str, ...]]:
+    """STT | Họ và tên | Số phiếu | Tỷ lệ (of the base) for the elected of one round, most votes first."""
+    elected = sorted(result["elected"], key=lambda c: (-c["votes"], c["number"]))
+    return [
+        (str(i), c["name"], str(c["votes"]), percent_text(c["votes"], result["base"]))
+        for i, c in enumerate(elected, 1)
+    ]
+
+
+ELECTED_HEADER = ("STT", "Họ và tên", "Số phiếu", "Tỷ lệ")
+ELECTED_WIDTHS = (13, 0, 28, 30)
+
+
+def election_blocks(results: list[dict]) -> list[Block]:
+    """One paragraph and one table per published round: figures, then the elected."""
+    blocks: list[Block] = []
+    for result in results:
+        totals = result["totals"]
+        what = election_subject(result["election"])
+        round_text = f", lần thứ {result['round']}" if result["round"] > 1 else ""
+        blocks.append(subheading(f"Bầu {what}{round_text}"))
+        blocks.append(
+            para(
+                f"Số lượng cần bầu: {result['seats']} đồng chí; số đảng viên làm căn cứ: {result['base']} đồng chí. "
+                f"Số phiếu phát ra: {totals['issued']}; số phiếu thu về: {totals['collected']}; số phiếu hợp lệ: "
+                f"{totals['valid']}; số phiếu không hợp lệ: {totals['invalid_total']}."
+            )
+        )
+        if result["elected"]:
+            blocks.append(para("Các đồng chí trúng cử (quá một nửa so với số đảng viên làm căn cứ):"))
+            blocks.append(table(ELECTED_HEADER, elected_rows(result), ELECTED_WIDTHS))
+        else:
+            blocks.append(para("Không có đồng chí nào trúng cử trong lần bầu này."))
+        if result["vacancies"]:
+            blocks.append(item(f"- Còn thiếu {result['vacancies']} đồng chí: {result['outcome_label']}."))
+    return blocks
+
+
+# -------------------------------------------------------------- congress minutes
+
+
+def _attendance_or_missing(congress: Congress) -> AttendanceSnapshot:
+    try:
+        return build_attendance(congress)
+    except DocumentNotReady as exc:
+        raise _not_ready(f"Chưa có số liệu tham dự: {exc}") from exc
+
+
+def _record_times(congress: Congress, record: CongressRecord) -> None:
+    if record.opened_at is None or record.closed_at is None:
+        raise _not_ready(
+            "Chưa ghi giờ khai mạc và bế mạc Đại hội (mục Hồ sơ ghi chép Đại hội): "
+            "biên bản chỉ lập khi Đại hội đã bế mạc."
+        )
+
+
+def build_congress_minutes(congress: Congress) -> CongressMinutesSnapshot:
+    """Biên bản Đại hội, assembled from the record (election-rules.md §3.8, [B] practice).
+
+    Not ready until the congress has closed (closing time typed), the roll call adds
+    up, every election is over and the resolution has been voted on.
+    """
+    from congress.models import ProgrammeItem, Speech
+
+    record = CongressRecord.for_congress(congress)
+    _record_times(congress, record)
+    attendance = _attendance_or_missing(congress)
+    unfinished = unfinished_elections(congress)
+    if unfinished:
+        raise _not_ready(f"Cuộc bầu cử chưa kết thúc: {'; '.join(unfinished)}.")
+    votes = votes_of(congress)
+    resolution = next((v for v in reversed(votes) if v.subject == "resolution"), None)
+    if resolution is None:
+        raise _not_ready("Đại hội chưa biểu quyết thông qua Nghị quyết.")
+    by_subject: dict[str, list] = {}
+    for vote in votes:
+        by_subject.setdefault(vote.subject, []).append(vote)
+
+    b: list[Block] = []
+    venue = congress.place or congress.organisation.place
+    b.append(
+        para(
+            f"Hôm nay, vào hồi {moment_text(record.opened_at)}, tại {venue}, {congress.title} khai mạc. "
+            f"Đại hội bế mạc vào hồi {moment_text(record.closed_at)}."
+        )
+    )
+    # I. Attendance
+    b.append(heading("I. THÀNH PHẦN THAM DỰ"))
+    if record.upper_representative:
+        b.append(item(f"- Đại biểu cấp ủy cấp trên: {record.upper_representative}."))
+    b.append(
+        item(
+            f"- Tổng số đảng viên được triệu tập: {attendance.convened} đồng chí; "
+            f"có mặt: {attendance.present} đồng chí "
+            f"({attendance.present_percent}); vắng mặt: {attendance.absent} đồng chí."
+        )
+    )
+    for label, people in (
+        ("Vắng mặt có lý do", attendance.absent_with_reason),
+        ("Vắng mặt không có lý do", attendance.absent_without_reason),
+    ):
+        if people:
+            names = "; ".join(f"{m.name}{f' ({m.reason})' if m.reason else ''}" for m in people)
+            b.append(item(f"- {label}: {names}."))
+    if attendance.base is not None:
+        b.append(
+            item(
+                f"- Số đảng viên chính thức làm căn cứ tính kết quả biểu quyết và bầu cử (Điều 30 Quy chế bầu cử "
+                f"trong Đảng): {attendance.base} đồng chí."
+            )
+        )
+    # II. Bodies
+    b.append(heading("II. ĐOÀN CHỦ TỊCH, ĐOÀN THƯ KÝ, BAN KIỂM PHIẾU"))
+    for kind, name in (
+        ("presidium", "Đoàn Chủ tịch"),
+        ("secretariat", "Đoàn Thư ký"),
+        ("counting_board", "Ban Kiểm phiếu"),
+    ):
+        members = body_member_names(congress, kind)
+        adopted = next((v for v in by_subject.get(kind, []) if v.adopted), None)
+        if not members and adopted is None:
+            continue
+        text = f"- {name}: các đồng chí {', '.join(members)}" if members else f"- {name}"
+        if adopted is not None:
+            text += f". Đại hội biểu quyết thông qua: {adopted.agree}/{adopted.base} đồng chí tán thành."
+        else:
+            text += ". Chưa được Đại hội biểu quyết thông qua."
+        b.append(item(text))
+    # III. Programme, rules, regulation
+    b.append(heading("III. CHƯƠNG TRÌNH, NỘI QUY, QUY CHẾ LÀM VIỆC"))
+    for subject in ("programme", "rules", "regulation"):
+        for vote in by_subject.get(subject, []):
+            b.append(item(f"- {vote_subject(vote)}: {vote_sentence(vote)}"))
+    # IV. Reports
+    reports = ProgrammeItem.objects.filter(congress=congress, kind=ProgrammeItem.Kind.REPORT).select_related(
+        "presenter_body", "presenter_member"
+    )
+    b.append(heading("IV. CÁC BÁO CÁO TRÌNH ĐẠI HỘI"))
+    for report in reports:
+        presenter = report.presenter
+        b.append(item(f"- {' '.join(report.title.split())}{f' ({presenter} trình bày)' if presenter else ''}."))
+    if not reports:
+        b.append(item("- Không có báo cáo nào được ghi trong chương trình."))
+    # V. Speeches and discussion
+    b.append(heading("V. THAM LUẬN VÀ THẢO LUẬN"))
+    speeches = Speech.objects.filter(congress=congress, state=Speech.State.DELIVERED).select_related("member")
+    for speech in speeches:
+        b.append(item(f"- Đồng chí {speech.member.full_name}: {speech.title}."))
+    if not speeches:
+        b.append(item("- Không có tham luận."))
+    b.extend(paragraphs(record.discussion_summary))
+    # VI. Upper committee
+    if record.upper_remarks or record.upper_representative:
+        b.append(heading("VI. Ý KIẾN CHỈ ĐẠO CỦA CẤP ỦY CẤP TRÊN"))
+        if record.upper_representative:
+            b.append(para(f"{record.upper_representative} phát biểu ý kiến chỉ đạo Đại hội:"))
+        b.extend(paragraphs(record.upper_remarks))
+    # VII. Elections
+    results = published_results(congress)
+    b.append(heading(f"{'VII' if record.upper_remarks or record.upper_representative else 'VI'}. BẦU CỬ"))
+    for vote in by_subject.get("committee_size", []):
+        b.append(item(f"- {vote_subject(vote)}: {vote_sentence(vote)}"))
+    if results:
+        b.extend(election_blocks(results))
+        b.append(para("(Chi tiết trong các biên bản kiểm phiếu kèm theo.)"))
+    else:
+        b.append(item("- Đại hội không tiến hành bầu cử."))
+    # Every vote, then the resolution
+    numeral = 8 if record.upper_remarks or record.upper_representative else 7
+    b.append(heading(f"{to_roman(numeral)}. CÁC NỘI DUNG ĐẠI HỘI BIỂU QUYẾT"))
+    b.append(table(VOTE_TABLE_HEADER, vote_rows(votes), VOTE_TABLE_WIDTHS))
+    b.append(heading(f"{to_roman(numeral + 1)}. THÔNG QUA NGHỊ QUYẾT ĐẠI HỘI"))
+    b.append(para(f"Đại hội biểu quyết thông qua Nghị quyết Đại hội: {vote_sentence(resolution)}"))
+    closed = f"{clock_text(record.closed_at)} ngày {short_date(_local_date(record.closed_at))}"
+    b.append(para(f"Đại hội bế mạc vào hồi {closed}./."))
+    return CongressMinutesSnapshot(
+        header=header(congress, "congress-minutes", record),
+        summary_lines=summary_lines(congress),
+        blocks=tuple(b),
+        left_signature=Signature(authority_lines=("Thư ký Đại hội",), name=secretary_name(congress, record)),
+        signature=presidium_signature(congress, record),
+        recipients=record.recipient_lines(),
+    )
+
+
+def _local_date(moment):
+    from .formatting import local
+
+    return local(moment).date()
+
+
+# -------------------------------------------------------------------- resolution
+
+
+def results_by_election(results: list[dict]) -> list[dict]:
+    """Published rounds grouped by election: [{"election", "kind", "elected": [(name, votes, percent)]}]."""
+    grouped: dict[str, dict] = {}
+    for result in results:
+        group = grouped.setdefault(
+            result["election"], {"election": result["election"], "kind": result["kind"], "elected": []}
+        )
+        for row in elected_rows(result):
+            group["elected"].append(row[1:])
+    return list(grouped.values())
+
+
+def elected_table(group: dict) -> Block:
+    rows = [(str(i), *row) for i, row in enumerate(group["elected"], 1)]
+    return table(ELECTED_HEADER, rows, ELECTED_WIDTHS)
+
+
+def previous_term(congress: Congress) -> str:
+    length = congress.term_end - congress.term_start
+    return f"{congress.term_start - length} – {congress.term_start}"
+
+
+def build_resolution(congress: Congress) -> ResolutionSnapshot:
+    """Nghị quyết Đại hội: the secretariat's sections (ResolutionDraft), the election results from
+    the sealed counts, and the vote that adopted it. Not ready before that vote."""
+    from .models import ResolutionDraft
+
+    vote = resolution_vote(congress)
+    if vote is None:
+        raise _not_ready("Đại hội chưa biểu quyết thông qua Nghị quyết: chỉ in Nghị quyết sau khi Đại hội thông qua.")
+    draft = ResolutionDraft.latest_for(congress)
+    if draft is None:
+        raise _not_ready("Đoàn Thư ký chưa lưu các phần của Nghị quyết (mục Các phần của nghị quyết).")
+    unfinished = unfinished_elections(congress)
+    if unfinished:
+        raise _not_ready(f"Cuộc bầu cử chưa kết thúc: {'; '.join(unfinished)}.")
+    record = CongressRecord.for_congress(congress)
+    venue = congress.place or congress.organisation.place
+    b: list[Block] = [
+        para(f"{congress.title} họp ngày {short_date(congress.date)} tại {venue};"),
+        para("Căn cứ Điều lệ Đảng Cộng sản Việt Nam và Quy chế bầu cử trong Đảng;"),
+        para(
+            f"Sau khi thảo luận Báo cáo chính trị, Báo cáo kiểm điểm của Chi ủy nhiệm kỳ {previous_term(congress)} "
+            "và xem xét kết quả bầu cử,"
+        ),
+        center("QUYẾT NGHỊ:"),
+        heading(f"1. Về kết quả thực hiện Nghị quyết Đại hội nhiệm kỳ {previous_term(congress)}"),
+        *paragraphs(draft.assessment),
+        heading(f"2. Phương hướng, mục tiêu nhiệm kỳ {congress.term}"),
+        *paragraphs(draft.targets),
+        heading("3. Nhiệm vụ và giải pháp chủ yếu"),
+        *paragraphs(draft.tasks),
+    ]
+    groups = results_by_election(published_results(congress))
+    if groups:
+        b.append(heading("4. Kết quả bầu cử"))
+        for group in groups:
+            b.append(
+                para(f"Đại hội đã bầu {election_subject(group['election'])} gồm {len(group['elected'])} đồng chí:")
+            )
+            b.append(elected_table(group))
+    n = 5 if groups else 4
+    b.append(heading(f"{n}. Tổ chức thực hiện"))
+    b.append(
+        para(
+            "Đại hội giao Chi ủy khóa mới căn cứ Nghị quyết này xây dựng chương trình hành động, lãnh đạo, chỉ đạo "
+            "tổ chức thực hiện thắng lợi Nghị quyết Đại hội."
+        )
+    )
+    b.append(
+        para(
+            f"Nghị quyết này được Đại hội biểu quyết thông qua với {vote.agree}/{vote.base} đồng chí tán thành "
+            f"({percent_text(vote.agree, vote.base)} so với số đảng viên làm căn cứ)./."
+        )
+    )
+    return ResolutionSnapshot(
+        header=header(congress, "resolution", record),
+        summary_lines=summary_lines(congress),
+        blocks=tuple(b),
+        signature=presidium_signature(congress, record),
+        recipients=record.recipient_lines(),
+    )
+
+
+# ---------------------------------------------------------------- results report
+
+
+def build_results_report(congress: Congress) -> ResultsReportSnapshot:
+    """Báo cáo kết quả Đại hội to the upper committee, asking it to approve (chuẩn y) the results
+    (election-rules.md §3.3 item 6). Ready once every election is over and a result is published."""
+    unfinished = unfinished_elections(congress)
+    if unfinished:
+        raise _not_ready(f"Cuộc bầu cử chưa kết thúc: {'; '.join(unfinished)}.")
+    groups = results_by_election(published_results(congress))
+    if not groups:
+        raise _not_ready("Chưa có kết quả bầu cử nào được công bố.")
+    attendance = _attendance_or_missing(congress)
+    record = CongressRecord.for_congress(congress)
+    upper = congress.organisation.upper_committee
+    venue = congress.place or congress.organisation.place
+    b: list[Block] = [
+        center(f"Kính gửi: {upper}"),
+        para(
+            f"{congress.title} đã họp ngày {short_date(congress.date)} tại {venue}. Đại hội báo cáo kết quả như sau:"
+        ),
+        heading("1. Đảng viên tham dự Đại hội"),
+        item(
+            f"- Số đảng viên được triệu tập: {attendance.convened} đồng chí; có mặt: {attendance.present} đồng chí "
+            f"({attendance.present_percent}); vắng mặt: {attendance.absent} đồng chí."
+        ),
+    ]
+    if attendance.base is not None:
+        b.append(item(f"- Số đảng viên chính thức làm căn cứ tính kết quả bầu cử: {attendance.base} đồng chí."))
+    b.append(heading("2. Kết quả bầu cử"))
+    for group in groups:
+        b.append(subheading(f"Bầu {election_subject(group['election'])}"))
+        b.append(elected_table(group))
+    b.append(heading("3. Đề nghị"))
+    b.append(
+        para(
+            f"Đại hội kính đề nghị {upper} xem xét, chuẩn y kết quả bầu cử nêu trên. "
+            "Kèm theo báo cáo này: Biên bản Đại hội và các biên bản kiểm phiếu./."
+        )
+    )
+    return ResultsReportSnapshot(
+        header=header(congress, "results-report", record),
+        summary_lines=("Kết quả Đại hội và đề nghị chuẩn y kết quả bầu cử",),
+        blocks=tuple(b),
+        signature=presidium_signature(congress, record),
+        recipients=("Như kính gửi;", "Lưu hồ sơ Đại hội."),
     )

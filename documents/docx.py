@@ -133,6 +133,8 @@ def render_docx(doc: ProseSnapshot) -> bytes:
     document.core_properties.language = "vi-VN"
 
     _header(document, doc)
+    if doc.draft_mark:
+        _para(document, doc.draft_mark_caps, size=13, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     _para(document, doc.title_caps, size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for line in doc.summary_text:
         _para(document, line, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)

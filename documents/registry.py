@@ -69,10 +69,54 @@ def register(kind: DocumentKind) -> DocumentKind:
 
 register(
     DocumentKind(
+        slug="programme",
+        label=_("Programme"),
+        build=builders.build_programme,
+        filename="chuong-trinh",
+    )
+)
+register(DocumentKind(slug="rules", label=_("Rules"), build=builders.build_rules, filename="noi-quy"))
+register(
+    DocumentKind(
+        slug="regulation",
+        label=_("Working regulation"),
+        build=builders.build_regulation,
+        filename="quy-che-lam-viec",
+    )
+)
+register(
+    DocumentKind(
         slug="attendance",
         label=_("Report on the members attending"),
         build=builders.build_attendance,
         filename="bao-cao-tinh-hinh-dang-vien-tham-du",
+    )
+)
+
+register(
+    DocumentKind(
+        slug="congress-minutes",
+        label=_("Congress minutes"),
+        build=builders.build_congress_minutes,
+        docx=True,
+        filename="bien-ban-dai-hoi",
+    )
+)
+register(
+    DocumentKind(
+        slug="resolution",
+        label=_("Resolution"),
+        build=builders.build_resolution,
+        docx=True,
+        filename="nghi-quyet",
+    )
+)
+register(
+    DocumentKind(
+        slug="results-report",
+        label=_("Results report to the upper committee"),
+        build=builders.build_results_report,
+        filename="bao-cao-ket-qua-dai-hoi",
     )
 )
 

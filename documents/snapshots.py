@@ -158,6 +158,8 @@ class PartyDocument:
     #: "Nơi nhận", one recipient a line, without the leading "- " (added when printed);
     #: the last is usually "Lưu …". Empty prints no "Nơi nhận".
     recipients: tuple[str, ...] = ()
+    #: A draft mark printed above the title ("Dự thảo"): a text not yet adopted. "" for none.
+    draft_mark: str = ""
 
     def __post_init__(self) -> None:
         _freeze(self)
@@ -165,6 +167,10 @@ class PartyDocument:
     @property
     def title_caps(self) -> str:
         return caps(self.title)
+
+    @property
+    def draft_mark_caps(self) -> str:
+        return caps(self.draft_mark)
 
     @property
     def summary_text(self) -> tuple[str, ...]:

@@ -1,0 +1,212 @@
+"""Documents of the demo congress built from the congress app's data: the programme, rules and
+working regulation as in the seed; the congress minutes and the resolution from the record."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from congress import demo, services
+from congress.models import CongressText, ShowOfHandsVote, TextVersion
+from documents import builders
+from documents.docx import render_docx
+from documents.models import CongressRecord
+from documents.pdf import document_pdf
+from documents.snapshots import DocumentNotReady
+
+from .pdfcheck import FAMILY, font_names, full_text, is_a4, page_text, reader
+
+pytestmark = pytest.mark.django_db
+
+HEADER = (
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "ĐẢNG BỘ CÁC CƠ QUAN ĐẢNG TỈNH",
+    "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI",
+    "KHOA HỌC VÀ KỸ THUẬT TỈNH",
+    "LẦN THỨ VI, NHIỆM KỲ 2025 – 2030",
+    "Thái Bình, ngày 08 tháng 5 năm 2025",
+)
+
+
+@pytest.fixture
+def congress(db):
+    call_command("load_demo", "--quiet-logins")
+    from congress.models import Congress
+
+    return Congress.objects.get(slug=demo.DEMO_SLUG)
+
+
+def check_pdf(data: bytes, title: str, pages: int, figures=(), number: str | None = None) -> str:
+    first = page_text(data, 0)
+    for line in (*HEADER, title):
+        assert line in first, line
+    if number:
+        assert number in first
+    text = full_text(data)
+    for figure in figures:
+        assert figure in text, figure
+    assert all(name.startswith(FAMILY) for name in font_names(data))
+    assert {FAMILY, f"{FAMILY}-Bold", f"{FAMILY}-Italic"} <= font_names(data)
+    assert is_a4(data)
+    assert len(reader(data).pages) == pages
+    return text
+
+
+def close_congress(congress, agree=None):
+    """What the end of the congress records: the times, and the resolution adopted by show of hands."""
+    secretary = get_user_model().objects.get(username="thuky")
+    at = lambda h, m: timezone.make_aware(datetime.datetime.combine(congress.date, datetime.time(h, m)))  # noqa: E731
+    CongressRecord.objects.filter(congress=congress).update(opened_at=at(8, 0), closed_at=at(16, 30))
+    text = congress.texts.get(kind=CongressText.Kind.RESOLUTION)
+    version = text.versions.get(state=TextVersion.State.APPROVED)
+    target = services.VoteTarget(version=version)
+    from members.services import current_base
+
+    present = current_base(congress).official_present
+    agree = present if agree is None else agree
+    return services.record_vote(
+        congress, secretary, ShowOfHandsVote.Subject.RESOLUTION, target, agree, present - agree, 0, 1
+    )
+
+
+def test_programme_is_the_seeds_table(congress):
+    data = document_pdf(builders.build_programme(congress))
+    check_pdf(
+        data,
+        "CHƯƠNG TRÌNH",
+        2,
+        (
+            "STT Nội dung Người thực hiện",
+            "Phiên trù bị: Từ 8h00, ngày 08/5/2025 (sáng thứ Năm)",
+            "Ổn định tổ chức; điểm danh đảng viên Đ/c Vân Anh",
+            "Phiên chính thức: Từ 13h30, ngày 08/5/2025 (chiều thứ Năm)",
+            "Ban Kiểm phiếu bàn giao phiếu bầu Ban Kiểm phiếu",
+        ),
+    )
+
+
+def test_adopted_rules_and_regulation_print_without_draft_mark(congress):
+    rules = check_pdf(
+        document_pdf(builders.build_rules(congress)),
+        "NỘI QUY",
+        2,
+        (
+            "Điều 1.",
+            "Điều 3. Việc biểu quyết tại Đại hội bằng thẻ đảng viên",
+            "T/M ĐOÀN CHỦ TỊCH ĐẠI HỘI",
+            "Phạm Văn Hòa",
+        ),
+    )
+    assert "DỰ THẢO" not in rules
+    regulation = check_pdf(
+        document_pdf(builders.build_regulation(congress)),
+        "QUY CHẾ LÀM VIỆC",
+        3,
+        ("trên một nửa (trên 50%) tổng số đảng viên chính thức được triệu tập", "không quá 5 phút"),
+    )
+    assert "DỰ THẢO" not in regulation
+
+
+def test_a_text_not_adopted_prints_as_a_draft(congress):
+    ShowOfHandsVote.objects.filter(congress=congress, subject="rules").delete()
+    TextVersion.objects.filter(text__congress=congress, text__kind="rules").update(state=TextVersion.State.APPROVED)
+    doc = builders.build_rules(congress)
+    assert doc.draft_mark == "Dự thảo"
+    assert "DỰ THẢO" in page_text(document_pdf(doc), 0)
+
+
+def test_minutes_and_resolution_wait_for_the_resolution_vote(congress):
+    with pytest.raises(DocumentNotReady, match="chưa biểu quyết thông qua Nghị quyết"):
+        builders.build_resolution(congress)
+    with pytest.raises(DocumentNotReady, match="Chưa ghi giờ khai mạc và bế mạc"):
+        CongressRecord.objects.filter(congress=congress).update(closed_at=None)
+        builders.build_congress_minutes(congress)
+
+
+def test_a_resolution_rejected_is_not_printed(congress):
+    vote = close_congress(congress, agree=4)  # 4 of 9: not more than half (Điều lệ Art. 9(5))
+    assert vote.adopted is False
+    with pytest.raises(DocumentNotReady):
+        builders.build_resolution(congress)
+    # the minutes record the rejected vote
+    text = full_text(document_pdf(builders.build_congress_minutes(congress)))
+    assert "4/9 đồng chí tán thành (44,44% so với 9 đảng viên làm căn cứ); 5 không tán thành" in text
+    assert "không thông qua" in text
+
+
+def test_congress_minutes_from_the_record(congress):
+    close_congress(congress)
+    doc = builders.build_congress_minutes(congress)
+    data = document_pdf(doc)
+    text = check_pdf(
+        data,
+        "BIÊN BẢN",
+        len(reader(data).pages),
+        (
+            "Số 02-BB/ĐH",
+            "Hôm nay, vào hồi 08 giờ 00 phút, ngày 08 tháng 5 năm 2025",
+            "Đại hội bế mạc vào hồi 16 giờ 30 phút",
+            "I. THÀNH PHẦN THAM DỰ",
+            "Đồng chí Trần Văn Bình, Phó Bí thư Đảng ủy các cơ quan Đảng tỉnh",
+            "Số đảng viên chính thức làm căn cứ tính kết quả biểu quyết và bầu cử",
+            "Đoàn Chủ tịch: các đồng chí Phạm Văn Hòa, Trần Đức Trình, Vũ Thị Mai",
+            "Thông qua Chương trình Đại hội: 9/9 đồng chí tán thành (100,00% so với 9 đảng viên làm căn cứ)",
+            "Thông qua Nội quy Đại hội",
+            "Thông qua Quy chế làm việc của Đại hội",
+            "Ý KIẾN CHỈ ĐẠO CỦA CẤP ỦY CẤP TRÊN",
+            "sinh hoạt chi bộ và phát huy vai trò của đội ngũ trí thức",
+            "CÁC NỘI DUNG ĐẠI HỘI BIỂU QUYẾT",
+            "THÔNG QUA NGHỊ QUYẾT ĐẠI HỘI",
+            "THƯ KÝ ĐẠI HỘI",
+            "Nguyễn Thị Vân Anh",
+            "T/M ĐOÀN CHỦ TỊCH ĐẠI HỘI",
+            "Phạm Văn Hòa",
+            "Nơi nhận:",
+        ),
+    )
+    assert 2 <= len(reader(data).pages) <= 5
+    assert "STT Nội dung biểu quyết Tán thành Không tán thành Không biểu quyết Kết quả" in text
+
+
+def test_resolution_and_its_docx(congress):
+    close_congress(congress)
+    doc = builders.build_resolution(congress)
+    data = document_pdf(doc)
+    check_pdf(
+        data,
+        "NGHỊ QUYẾT",
+        len(reader(data).pages),
+        (
+            "Số 01-NQ/ĐH",
+            "QUYẾT NGHỊ:",
+            "1. Về kết quả thực hiện Nghị quyết Đại hội nhiệm kỳ 2020 – 2025",
+            "2. Phương hướng, mục tiêu nhiệm kỳ 2025 – 2030",
+            "Tập thể lao động xuất sắc",
+            "Tổ chức thực hiện",
+            "với 9/9 đồng chí tán thành (100,00% so với số đảng viên làm căn cứ)",
+        ),
+    )
+    import io
+
+    from docx import Document
+
+    lines = [p.text for p in Document(io.BytesIO(render_docx(doc))).paragraphs]
+    for block in doc.blocks:
+        if block.text:
+            assert block.text in lines
+
+
+def test_query_budgets(congress, django_assert_max_num_queries):
+    close_congress(congress)
+    # programme: items with presenters, sessions, record
+    with django_assert_max_num_queries(12):
+        builders.build_programme(congress)
+    # minutes: record, attendance (6), bodies (3), votes, reports, speeches, elections
+    with django_assert_max_num_queries(25):
+        builders.build_congress_minutes(congress)
+    with django_assert_max_num_queries(15):
+        builders.build_resolution(congress)
