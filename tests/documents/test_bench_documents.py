@@ -65,3 +65,23 @@ def test_bench_1600_ballots():
     serials = serial_numbers(1600)
     data = measure("1,600 ballots", lambda: render_ballots(ballot, serials), 5.0, runs=3)
     assert len(reader(data).pages) == 1600
+
+
+def test_bench_real_congress_minutes(db):
+    """The demo congress's minutes, built from the database and rendered (target < 2 s)."""
+    from django.core.management import call_command
+
+    from congress.models import Congress
+    from documents.builders import build_congress_minutes
+
+    from .test_build_congress import close_congress
+
+    call_command("load_demo", "--quiet-logins")
+    congress = Congress.objects.get(slug="thai-binh-lhh-2025")
+    close_congress(congress)
+    data = measure(
+        "congress minutes of the demo (built from the database + rendered)",
+        lambda: document_pdf(build_congress_minutes(congress)),
+        2.0,
+    )
+    assert len(reader(data).pages) >= 2
