@@ -68,6 +68,84 @@ def congress_data(congress: Congress) -> dict[str, Any]:
     }
 
 
+def proceedings_data(congress: Congress) -> dict[str, Any]:
+    """The congress app's record: programme, texts and their versions, bodies, votes, speeches."""
+    from congress.models import Body, ProgrammeItem, ShowOfHandsVote, Speech, TextVersion
+
+    items = ProgrammeItem.objects.filter(congress=congress).select_related(
+        "session", "presenter_body", "presenter_member"
+    )
+    versions = (
+        TextVersion.objects.filter(text__congress=congress)
+        .select_related("text", "created_by")
+        .prefetch_related("parts")
+        .order_by("text__kind", "number")
+    )
+    bodies = Body.objects.filter(congress=congress).prefetch_related("members")
+    votes = ShowOfHandsVote.objects.filter(congress=congress).select_related("session", "recorded_by")
+    speeches = Speech.objects.filter(congress=congress).select_related("member")
+    return {
+        "programme": [
+            {
+                "order": i.order,
+                "session": i.session.kind,
+                "title": i.title,
+                "kind": i.kind,
+                "presenter": i.presenter,
+                "state": i.state,
+                "started_at": i.started_at,
+                "ended_at": i.ended_at,
+            }
+            for i in items
+        ],
+        "texts": [
+            {
+                "kind": v.text.kind,
+                "title": v.text.title,
+                "version": v.number,
+                "state": v.state,
+                "written_by": v.created_by.get_username() if v.created_by else None,
+                "written_at": v.created_at,
+                "parts": [{"heading": p.heading, "body": p.body} for p in v.parts.all()],
+            }
+            for v in versions
+        ],
+        "bodies": [{"kind": b.kind, "members": [m.full_name for m in b.members.all()]} for b in bodies],
+        "votes": [
+            {
+                "subject": v.subject,
+                "motion": v.motion,
+                "number": v.number,
+                "round": v.round,
+                "session": v.session.kind if v.session else None,
+                "convened_official": v.convened_official,
+                "base": v.base,
+                "threshold": v.threshold,
+                "official_present": v.official_present,
+                "agree": v.agree,
+                "disagree": v.disagree,
+                "not_voting": v.not_voting,
+                "adopted": v.adopted,
+                "recorded_by": v.recorded_by.get_username(),
+                "recorded_at": v.recorded_at,
+            }
+            for v in votes
+        ],
+        "speeches": [
+            {
+                "speaker": s.member.full_name,
+                "title": s.title,
+                "text": s.text,
+                "state": s.state,
+                "started_at": s.started_at,
+                "ended_at": s.ended_at,
+                "duration_seconds": s.duration_seconds,
+            }
+            for s in speeches
+        ],
+    }
+
+
 def members_data(congress: Congress) -> dict[str, Any]:
     from members.models import Attendance, BaseSnapshot, CongressMember
 
@@ -158,6 +236,7 @@ def record_data(congress: Congress) -> dict[str, Any]:
 #: (key in du-lieu.json, function): one per app. The congress and elections apps add theirs.
 SECTIONS: list[tuple[str, Callable[[Congress], Any]]] = [
     ("congress", congress_data),
+    ("proceedings", proceedings_data),
     ("members", members_data),
     ("documents", record_data),
 ]

@@ -210,3 +210,64 @@ def test_query_budgets(congress, django_assert_max_num_queries):
         builders.build_congress_minutes(congress)
     with django_assert_max_num_queries(15):
         builders.build_resolution(congress)
+
+
+def test_the_archive_of_the_demo_holds_the_proceedings_and_every_ready_document(congress, tmp_path):
+    import json
+
+    from documents.archive import DATA_FILE
+
+    from .test_archive import check_manifest, unpack
+
+    close_congress(congress)
+    out = tmp_path / "ho-so.zip"
+    call_command("export_congress", congress.slug, str(out))
+    files = unpack(out.read_bytes(), congress.slug)
+    check_manifest(files)
+    data = json.loads(files[DATA_FILE])
+    assert [v["subject"] for v in data["proceedings"]["votes"]][-1] == "resolution"
+    assert {b["kind"] for b in data["proceedings"]["bodies"]} >= {"presidium", "secretariat"}
+    assert any(t["kind"] == "rules" and t["state"] == "adopted" for t in data["proceedings"]["texts"])
+    documents = {d["ref"]: d for d in data["documents_index"]}
+    for ref in ("programme", "rules", "regulation", "attendance", "congress-minutes", "resolution"):
+        assert documents[ref]["ready"], ref
+        for path in documents[ref]["files"]:
+            assert path in files
+    assert "van-ban/bien-ban-dai-hoi-thai-binh-lhh-2025.docx" in files
+    assert "van-ban/nghi-quyet-thai-binh-lhh-2025.pdf" in files
+    assert "BIÊN BẢN" in full_text(files["van-ban/bien-ban-dai-hoi-thai-binh-lhh-2025.pdf"])
+
+
+def test_very_long_names_and_texts_wrap_inside_the_page(congress):
+    from documents.pdf import layout, snapshot_context
+
+    from .pdfcheck import overflowing_text
+
+    close_congress(congress)
+    long_name = "Công Tằng Tôn Nữ Thị Hoàng Phương Khánh Ngọc Diệp Thủy Tiên Bảo Trâm Nguyễn Phước Vĩnh"
+    CongressRecord.objects.filter(congress=congress).update(
+        upper_representative=f"Đồng chí {long_name}, Ủy viên Ban Thường vụ, Phó Bí thư Thường trực " * 3,
+        upper_remarks="Ýkiến" * 60 + "\n" + "Đại hội cần tiếp tục phát huy " * 40,
+        secretary_name=long_name,
+        chair_name=long_name,
+    )
+    for doc in (builders.build_congress_minutes(congress), builders.build_resolution(congress)):
+        document = layout(doc.template_name, snapshot_context(doc))
+        assert overflowing_text(document) == []
+        text = full_text(document.write_pdf())
+        assert long_name in text
+
+
+def test_minutes_docx_download_and_a_not_ready_minutes(congress, client):
+    from django.urls import reverse
+
+    client.force_login(get_user_model().objects.get(username="dangvien"))
+    url = reverse("documents:document-docx", args=[congress.slug, "congress-minutes"])
+    response = client.get(url)
+    assert response.status_code == 409
+    assert "chưa biểu quyết thông qua Nghị quyết" in response.content.decode()
+    close_congress(congress)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].endswith("wordprocessingml.document")
+    assert 'filename="bien-ban-dai-hoi-thai-binh-lhh-2025.docx"' in response["Content-Disposition"]
