@@ -95,6 +95,24 @@ register(
 
 register(
     DocumentKind(
+        slug="count-minutes",
+        label=_("Count minutes"),
+        build=builders.build_count_minutes,
+        objects=builders.rounds_of,
+        filename="bien-ban-kiem-phieu",
+    )
+)
+register(
+    DocumentKind(
+        slug="election-minutes",
+        label=_("Election minutes"),
+        build=builders.build_election_minutes,
+        objects=builders.elections_of,
+        filename="bien-ban-bau-cu",
+    )
+)
+register(
+    DocumentKind(
         slug="congress-minutes",
         label=_("Congress minutes"),
         build=builders.build_congress_minutes,
@@ -166,6 +184,22 @@ def file_stem(kind: DocumentKind, congress: Congress, pk: int | None = None) -> 
     return f"{stem}-{pk}" if pk is not None else stem
 
 
-def ballot_rounds(congress: Congress) -> list[Any]:
-    """The rounds whose ballots can be printed (filled in once the elections app is merged)."""
-    return []
+@dataclass
+class BallotRound:
+    pk: int
+    label: str
+    count: int = 0
+    missing: str = ""
+
+
+def ballot_rounds(congress: Congress) -> list[BallotRound]:
+    """The rounds being counted, whose ballots can be printed, with how many."""
+    out = []
+    for pk, label in builders.rounds_of(congress):
+        entry = BallotRound(pk=pk, label=label)
+        try:
+            _ballot, entry.count = builders.build_ballot(congress, pk)
+        except DocumentDataError as exc:
+            entry.missing = str(exc)
+        out.append(entry)
+    return out

@@ -8,6 +8,7 @@ urlpatterns = [
     # /c/<slug>/documents/: every document with its readiness
     path("", views.document_list, name="document-list"),
     path("archive.zip", views.archive, name="archive"),
+    path("ballots/<int:round_pk>/pdf/", views.ballots_pdf, name="ballots-pdf"),
     # /c/<slug>/documents/record/, /resolution/: what the secretariat types
     path("record/", views.record_edit, name="record-edit"),
     path("resolution/", views.resolution_edit, name="resolution-edit"),

@@ -18,8 +18,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from congress.access import congress_view
 from congress.models import CongressRole
 
-from . import registry, services
+from . import builders, registry, services
 from .archive import build_archive
+from .ballots import render_ballots, serial_numbers
 from .docx import render_docx
 from .forms import RecordForm, ResolutionForm
 from .models import CongressRecord, ResolutionDraft
@@ -152,6 +153,19 @@ def document_docx_view(request, congress, ref):
     if not isinstance(snapshot, ProseSnapshot):
         raise Http404
     return attachment(render_docx(snapshot), DOCX, f"{registry.file_stem(kind, congress, pk)}.docx")
+
+
+@congress_view(*registry.BALLOT_ROLES)
+def ballots_pdf(request, congress, round_pk):
+    """N numbered ballots of one round in one PDF (counting board, secretariat, presidium)."""
+    if round_pk not in {pk for pk, _label in builders.rounds_of(congress)}:
+        raise Http404
+    try:
+        ballot, count = builders.build_ballot(congress, round_pk)
+    except DocumentDataError as exc:
+        return _not_ready(request, congress, None, exc)
+    data = render_ballots(ballot, serial_numbers(count))
+    return attachment(data, PDF, f"phieu-bau-{congress.slug}-{round_pk}.pdf")
 
 
 @congress_view(*ARCHIVE_ROLES)

@@ -241,6 +241,13 @@ MATRIX = [
         "get",
         {**{r: 404 for r in ALL}, "outsider": 404, None: 302},
     ),
+    # ballots of a round that does not exist: the roles that may print get 404, the others 403
+    (
+        "documents:ballots-pdf",
+        lambda ctx: {"slug": ctx["congress"].slug, "round_pk": 999999},
+        "get",
+        {**allow(Role.COUNTING_BOARD, Role.SECRETARIAT, Role.PRESIDIUM, ok=404)},
+    ),
     ("documents:archive", attendance_document_kwargs_congress, "get", allow(Role.SECRETARIAT, Role.PRESIDIUM)),
     ("documents:record-edit", congress_kwargs, "get", allow(Role.SECRETARIAT)),
     ("documents:record-edit", congress_kwargs, "post", allow(Role.SECRETARIAT)),
