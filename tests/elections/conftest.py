@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from congress.models import CongressRole, Session
 from elections import services
@@ -69,6 +69,13 @@ def frozen_election(congress, user, names, *, kind=Election.Kind.CHI_UY, seats=3
         services.add_candidate(election, user, member=member, source=Candidate.Source.PROPOSAL)
     services.open_nominations(election, user)
     return services.freeze_list(election, user, approval_yes=approval_yes or 9)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Messages are checked in Vietnamese, the users' language, whatever ran before."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def test_s3_7_strike_out_verdicts(rnd, board, crossed, flags, valid, reason, vot
 
 
 def test_a_board_ruling_needs_a_reason(rnd, board):
-    with pytest.raises(ElectionError, match="Say why"):
+    with pytest.raises(ElectionError, match="Ghi lý do Ban kiểm phiếu kết luận"):
         enter(rnd, board[0], 1, [4], ruled_invalid=True)
     entry = services.enter_ballot(
         rnd, board[0], pass_number=1, serial=1, marks={"crossed": [4]}, flags={"ruled_invalid": True}, note="gạch chéo"
@@ -56,11 +56,11 @@ def test_a_board_ruling_needs_a_reason(rnd, board):
 
 def test_bad_input_is_refused_and_nothing_is_counted(rnd, board):
     enter(rnd, board[0], 1, [4])
-    with pytest.raises(ElectionError, match="already entered"):
+    with pytest.raises(ElectionError, match="đã được nhập ở lượt 1"):
         enter(rnd, board[0], 1, [3])
-    with pytest.raises(ElectionError, match="out of range"):
+    with pytest.raises(ElectionError, match="nằm ngoài phạm vi"):
         enter(rnd, board[0], 10, [3])  # 9 ballots issued
-    with pytest.raises(ElectionError, match="no number 5"):
+    with pytest.raises(ElectionError, match="Không có số 5"):
         enter(rnd, board[0], 2, [5])
     assert BallotEntry.objects.count() == 1
     assert JournalEntry.objects.filter(action="elections.ballot.entered").count() == 1
@@ -74,7 +74,7 @@ def test_the_same_serial_in_the_other_pass_is_fine(rnd, board):
 
 def test_passes_are_entered_by_different_people(rnd, board):
     enter(rnd, board[0], 1, [4], pass_number=1)
-    with pytest.raises(ElectionError, match="different people"):
+    with pytest.raises(ElectionError, match="hai người khác nhau"):
         enter(rnd, board[0], 1, [4], pass_number=2)
 
 
@@ -83,17 +83,17 @@ def test_a_single_pass_congress_has_no_second_pass(congress, rnd, board, users):
     congress.election_settings.passes_required = 1
     congress.election_settings.save()
     congress._election_settings_cache = None
-    with pytest.raises(ElectionError, match="no pass 2"):
+    with pytest.raises(ElectionError, match="không có lượt 2"):
         enter(rnd, board[0], 1, [4], pass_number=2)
 
 
 def test_only_the_board_enters_and_never_a_candidate(congress, rnd, users, board):
-    with pytest.raises(ElectionError, match="Only members of the vote-counting board"):
+    with pytest.raises(ElectionError, match="Chỉ thành viên Ban kiểm phiếu"):
         enter(rnd, users[Role.PRESIDIUM], 1, [4])
     # A board member appointed after the list was frozen, who is on the list.
     intruder = make_user("ungcuvien", congress, Role.COUNTING_BOARD)
     Member.objects.filter(full_name="Nguyễn Văn An").update(user=intruder)
-    with pytest.raises(ElectionError, match="candidate"):
+    with pytest.raises(ElectionError, match="không được kiểm phiếu"):
         enter(rnd, intruder, 1, [4])
 
 
@@ -104,7 +104,7 @@ def test_correcting_voids_the_old_entry_and_keeps_both(rnd, board):
     entry.refresh_from_db()
     assert entry.voided_at is not None and entry.void_reason == "Đọc nhầm phiếu"
     assert (new.valid, new.votes, new.corrects_id, new.serial) == (True, [1, 3, 4], entry.pk, 3)
-    with pytest.raises(ElectionError, match="already voided"):
+    with pytest.raises(ElectionError, match="đã bị hủy"):
         services.void_entry(entry, board[0], reason="again")
     journal = JournalEntry.objects.get(action="elections.ballot.corrected")
     assert journal.before["marks"] == {"crossed": []} and journal.after["marks"] == {"crossed": [2]}
@@ -112,7 +112,7 @@ def test_correcting_voids_the_old_entry_and_keeps_both(rnd, board):
 
 def test_voiding_frees_the_serial(rnd, board):
     entry = enter(rnd, board[0], 5, [4])
-    with pytest.raises(ElectionError, match="reason"):
+    with pytest.raises(ElectionError, match="Ghi lý do"):
         services.void_entry(entry, board[0], reason=" ")
     services.void_entry(entry, board[0], reason="Nhập nhầm số phiếu")
     assert services.next_serial(rnd, 1) == 1
@@ -128,12 +128,12 @@ def test_next_serial_advances_past_the_entered_ones(rnd, board):
 
 
 def test_ballot_counts_arithmetic(rnd, board):
-    with pytest.raises(ElectionError, match="only 9 official members present"):
+    with pytest.raises(ElectionError, match="chỉ có 9 đảng viên chính thức có mặt"):
         services.record_ballot_counts(rnd, board[0], issued=10, collected=9)
-    with pytest.raises(ElectionError, match="only 8 issued"):
+    with pytest.raises(ElectionError, match="chỉ phát ra 8 phiếu"):
         services.record_ballot_counts(rnd, board[0], issued=8, collected=9)
     enter(rnd, board[0], 9, [4])
-    with pytest.raises(ElectionError, match="above 8"):
+    with pytest.raises(ElectionError, match="lớn hơn 8"):
         services.record_ballot_counts(rnd, board[0], issued=8, collected=8)
 
 

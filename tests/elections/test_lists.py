@@ -38,7 +38,7 @@ def test_qd294_at_most_7_chi_uy_seats(congress, users, roll):
 
 def test_the_seats_vote_needs_more_than_half_of_the_base(congress, users, roll):
     # Base 10: 5 votes is exactly half, not enough.
-    with pytest.raises(ElectionError, match="not more than half"):
+    with pytest.raises(ElectionError, match="không quá một nửa mẫu số"):
         services.create_election(congress, users[Role.SECRETARIAT], kind="chi_uy", seats=3, seats_approved_yes=5)
 
 
@@ -130,7 +130,7 @@ def test_freezing_numbers_names_by_given_name_and_freezes_the_base(congress, use
     assert rnd.form == Round.Form.STRIKE_OUT
     election = rnd.election
     assert election.state == Election.State.FROZEN
-    with pytest.raises(ElectionError, match="cannot change"):
+    with pytest.raises(ElectionError, match="không thể thay đổi"):
         services.add_candidate(election, user, member=member(congress, "Vũ Thị Giang"))
     with pytest.raises(ElectionError):
         services.withdraw_candidate(Candidate.objects.get(member__full_name="Nguyễn Văn An"), user, reason="x")
@@ -140,7 +140,7 @@ def test_the_list_needs_more_than_half_of_the_base(congress, users, roll, chi_uy
     user = users[Role.SECRETARIAT]
     for name in ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"]:
         services.add_candidate(chi_uy, user, member=member(congress, name))
-    with pytest.raises(ElectionError, match="not approved"):
+    with pytest.raises(ElectionError, match="chưa được thông qua"):
         services.freeze_list(chi_uy, user, approval_yes=5)
     assert not Round.objects.exists()
 

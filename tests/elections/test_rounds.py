@@ -27,7 +27,7 @@ def test_e3_exactly_half_is_not_enough_then_round_2_fills_the_vacancies(congress
     assert rnd.result["outcome"] == rules.RoundOutcome.CONGRESS_DECIDES
     proposal = services.next_round_proposal(rnd)
     assert (proposal["seats"], proposal["candidates"]) == (2, [4, 5, 6])
-    with pytest.raises(ElectionError, match="not more than half"):
+    with pytest.raises(ElectionError, match="không quá một nửa mẫu số"):
         services.decide_next_round(rnd, presidium, hold=True, votes_yes=6)
     second = services.decide_next_round(rnd, presidium, hold=True, votes_yes=11)
     assert (second.number, second.seats, second.candidate_count, second.form) == (2, 2, 3, Round.Form.STRIKE_OUT)
@@ -47,7 +47,7 @@ def test_s3_3_4_a_tie_at_the_last_seat_goes_to_a_revote_among_the_tied_only(cong
     rnd = count_and_publish(rnd, board, presidium, crossed_for({1: 8, 2: 7, 3: 6, 4: 6}, 9, 4))
     assert (rnd.result["elected"], rnd.result["tied"]) == ([1, 2], [3, 4])
     assert rnd.result["outcome"] == rules.RoundOutcome.TIE_REVOTE
-    with pytest.raises(ElectionError, match="only to a round after a shortfall"):
+    with pytest.raises(ElectionError, match="Chỉ được bổ sung người mới"):
         services.decide_next_round(rnd, presidium, hold=True, allow_new_names=True)
     revote = services.decide_next_round(rnd, presidium, hold=True)
     assert (revote.tie_revote, revote.seats, revote.candidate_count) == (True, 1, 2)
@@ -117,5 +117,5 @@ def test_qd294_bi_thu_third_failed_round_the_upper_committee_appoints(congress, 
     assert rnd.result["outcome"] == rules.RoundOutcome.UPPER_COMMITTEE_APPOINTS
     election = Election.objects.get(pk=rnd.election_id)
     assert (election.state, election.outcome) == (Election.State.CLOSED, Election.Outcome.APPOINTED)
-    with pytest.raises(ElectionError, match="no further round"):
+    with pytest.raises(ElectionError, match="Không có lần bầu tiếp theo"):
         services.decide_next_round(rnd, presidium, hold=True)

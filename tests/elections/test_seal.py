@@ -32,11 +32,11 @@ def enter_both(rnd, board, crossed):
 def test_the_presidium_confirms_after_every_board_member(rnd, board, users):
     rnd = enter_both(rnd, board, crossed_for(E2, 9, 4))
     services.confirm_round(rnd, board[0], role="board")
-    with pytest.raises(ElectionError, match="still missing: kiemphieu2"):
+    with pytest.raises(ElectionError, match="còn thiếu: kiemphieu2"):
         services.confirm_round(rnd, users[Role.PRESIDIUM], role="presidium")
-    with pytest.raises(ElectionError, match="must confirm"):
+    with pytest.raises(ElectionError, match="phải xác nhận trước khi công bố"):
         services.publish_round(rnd, users[Role.PRESIDIUM])
-    with pytest.raises(ElectionError, match="already confirmed"):
+    with pytest.raises(ElectionError, match="đã xác nhận"):
         services.confirm_round(rnd, board[0], role="board")
 
 
@@ -60,7 +60,7 @@ def test_results_wait_until_both_passes_agree_and_match_the_collected_count(rnd,
     rec = services.reconciliation(rnd)
     assert [d.serial for d in rec.differences] == [4, 9]
     problems = services.count_problems(rnd)
-    assert any("8 ballots" in p for p in problems) and any("4, 9" in p for p in problems)
+    assert any("có 8 phiếu" in p for p in problems) and any("4, 9" in p for p in problems)
     with pytest.raises(ElectionError):
         services.confirm_round(rnd, board[0], role="board")
 
