@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from congress.models import Congress, CongressRole, Organisation, Session
+from elections import demo as elections_demo
 from members import demo as members_demo
 
 DEMO_SLUG = "thai-binh-lhh-2025"
@@ -89,6 +90,7 @@ def load() -> Congress:
         admin.set_password(password)
         admin.save()
     members_demo.load(congress)
+    elections_demo.load(congress)
     return congress
 
 
