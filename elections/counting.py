@@ -79,22 +79,24 @@ def judge(round: Round, marks: dict, flags: dict, settings: rules.Settings) -> r
     )
 
 
-def verdict_of(entry: BallotEntry) -> rules.Verdict:
+def verdict_of(valid: bool, reason: str, votes) -> rules.Verdict:
     """Rebuild the stored verdict of an entry (judged once, when it was entered)."""
-    return rules.Verdict(
-        entry.valid, None if entry.valid else rules.InvalidReason(entry.reason), tuple(entry.votes or ())
-    )
+    return rules.Verdict(valid, None if valid else rules.InvalidReason(reason), tuple(votes or ()))
 
 
 def numbers(round: Round) -> list[int]:
     return list(range(1, round.candidate_count + 1))
 
 
-def tally_entries(round: Round, entries: Iterable[BallotEntry]) -> rules.Totals:
-    """Add up the live entries of one pass (QĐ 190 Art. 30(1)): the ballot-by-ballot count."""
+def tally_entries(round: Round, entries: Iterable[BallotEntry | tuple]) -> rules.Totals:
+    """Add up the live entries of one pass (QĐ 190 Art. 30(1)): the ballot-by-ballot count.
+
+    ``entries`` are BallotEntry rows or (valid, reason, votes) tuples (values_list, fast).
+    """
     issued = round.ballots_issued if round.ballots_issued is not None else round.official_present
+    rows = (e if isinstance(e, tuple) else (e.valid, e.reason, e.votes) for e in entries)
     return rules.tally(
-        (verdict_of(e) for e in entries),
+        (verdict_of(*row) for row in rows),
         numbers(round),
         seats=round.seats,
         issued=issued,

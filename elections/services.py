@@ -883,7 +883,7 @@ def round_totals(rnd: Round) -> rules.Totals | None:
         if entry is None:
             return None
         return counting.totals_from_hand_count(rnd, entry.valid, entry.invalid_reasons, entry.votes)
-    return counting.tally_entries(rnd, live_entries(rnd, 1).only("valid", "reason", "votes"))
+    return counting.tally_entries(rnd, live_entries(rnd, 1).values_list("valid", "reason", "votes"))
 
 
 def count_problems(rnd: Round) -> list[str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -311,12 +314,36 @@ def round_method(request, congress, round_id):
     return redirect("elections:round-detail", congress.slug, rnd.pk)
 
 
-def _entry_context(rnd: Round, pass_number: int, user, form=None, last=None, error=None) -> dict:
-    entries = list(services.live_entries(rnd, pass_number).order_by("-entered_at", "-id"))
-    totals = counting.tally_entries(rnd, entries) if rnd.state == Round.State.COUNTING else None
+# Above this many names the votes per name are tallied on request only: at national
+# scale (220 names, 1,600 ballots) that tally would dominate each save.
+RUNNING_VOTES_MAX_NAMES = 50
+
+
+def _running_totals(rnd: Round, live, names, with_votes: bool) -> dict:
+    """The running totals of one pass: counts from the database, votes per name when asked."""
+    counts = live.aggregate(entered=Count("id"), valid=Count("id", filter=Q(valid=True)))
+    by_reason = live.filter(valid=False).values_list("reason").annotate(n=Count("id")).order_by("reason")
+    votes = None
+    if with_votes:
+        tally = Counter()
+        for numbers in live.filter(valid=True).values_list("votes", flat=True):
+            tally.update(numbers)
+        votes = [(rc, tally.get(rc.number, 0)) for rc in names]
+    return {
+        "entered": counts["entered"],
+        "valid": counts["valid"],
+        "invalid": counts["entered"] - counts["valid"],
+        "by_reason": [(counting.reason_label(reason), n) for reason, n in by_reason],
+        "votes": votes,
+    }
+
+
+def _entry_context(rnd: Round, pass_number: int, form=None, last=None, error=None, with_votes=False) -> dict:
+    live = services.live_entries(rnd, pass_number)
     names = list(rnd.names.select_related("candidate__member"))
     if form is None:
         form = EntryForm(round=rnd, initial={"serial": services.next_serial(rnd, pass_number)})
+    with_votes = with_votes or rnd.candidate_count <= RUNNING_VOTES_MAX_NAMES
     return {
         "round": rnd,
         "election": rnd.election,
@@ -324,16 +351,12 @@ def _entry_context(rnd: Round, pass_number: int, user, form=None, last=None, err
         "form": form,
         "mark_fields": [(rc, form[f"mark_{rc.number}"]) for rc in names] if rnd.form == Round.Form.YES_NO else [],
         "names": names,
-        "entries": entries,
-        "recent": entries[:15],
-        "totals": totals,
-        "votes": [(rc, totals.votes.get(rc.number, 0)) for rc in names] if totals else [],
-        "invalid": [(rules.InvalidReason(r).label, n) for r, n in totals.invalid.items()] if totals else [],
+        "recent": list(live.order_by("-entered_at", "-id")[:15]),
+        "running": _running_totals(rnd, live, names, with_votes) if rnd.state == Round.State.COUNTING else None,
         "last": last,
         "last_reason": counting.reason_label(last.reason) if last and not last.valid else "",
         "error": error,
         "next_serial": services.next_serial(rnd, pass_number),
-        "correct_form": CorrectForm(round=rnd),
     }
 
 
@@ -375,7 +398,8 @@ def entry(request, congress, round_id, pass_number):
                 messages.success(request, _verdict_text(last))
             return redirect("elections:entry", congress.slug, rnd.pk, pass_number)
     rnd.refresh_from_db()
-    context = {"congress": congress, **_entry_context(rnd, pass_number, request.user, form, last, error)}
+    with_votes = request.GET.get("votes") == "1"
+    context = {"congress": congress, **_entry_context(rnd, pass_number, form, last, error, with_votes)}
     if htmx:
         return render(request, "elections/_entry_panel.html", context, status=200)
     return render(request, "elections/entry.html", context)
