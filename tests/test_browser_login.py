@@ -17,4 +17,6 @@ def test_the_secretariat_logs_in_and_sees_the_demo_congress(page, live_server):
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_text("lần thứ VI, nhiệm kỳ 2025 – 2030").first.click()
     assert page.get_by_test_id("congress-title").inner_text().startswith("Đại hội Chi bộ Liên hiệp các Hội")
-    assert "Đoàn Thư ký" in page.get_by_test_id("whoami").inner_text()
+    whoami = page.get_by_test_id("whoami").inner_text()
+    assert "Nguyễn Thị Vân Anh" in whoami
+    assert "Đoàn Thư ký" in whoami

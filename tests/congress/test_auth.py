@@ -77,3 +77,19 @@ def test_english_is_available(client_for, congress):
 def test_vietnamese_is_the_default_whatever_the_browser_asks(client, db):
     page = client.get(reverse("login"), headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
     assert "Đăng nhập" in page
+
+
+def test_login_is_throttled_after_five_wrong_passwords(client, users, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "thuky", "password": "sai"})
+    response = client.post(reverse("login"), {"username": "thuky", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Quá nhiều lần" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_throttle_locks_only_that_user_name(client, users, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "thuky", "password": "sai"})
+    response = client.post(reverse("login"), {"username": "chutich", "password": PASSWORD})
+    assert response.status_code == 302
