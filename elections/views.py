@@ -573,7 +573,10 @@ def journal(request, congress):
     return render(
         request,
         "elections/journal.html",
-        {"congress": congress, "entries": entries, "print": request.GET.get("print") == "1"},
+        {
+            "congress": congress,
+            "entries": entries,
+        },
     )
 
 

@@ -21,8 +21,19 @@ from tests.elections.conftest import crossed_for
 CROSSED = crossed_for({1: 9, 2: 8, 3: 6, 4: 4}, 9, 4)
 
 
-def login(browser, live_server, username):
-    page = browser.new_context().new_page()
+@pytest.fixture
+def contexts(browser):
+    """Browser contexts (one per user), closed before the live server stops serving the test."""
+    opened = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+def login(contexts, browser, live_server, username):
+    context = browser.new_context()
+    contexts.append(context)
+    page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(demo.demo_password())
@@ -46,13 +57,13 @@ def enter_by_keyboard(page, url, readings):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_two_passes_reconciled_confirmed_published(browser, live_server):
+def test_two_passes_reconciled_confirmed_published(browser, live_server, contexts):
     call_command("load_demo", "--quiet-logins")
     rnd = Round.objects.get(election__kind="chi_uy")
     slug = rnd.election.congress.slug
     base = f"{live_server.url}/c/{slug}/elections/rounds/{rnd.pk}/"
 
-    first = login(browser, live_server, "kiemphieu")
+    first = login(contexts, browser, live_server, "kiemphieu")
     first.goto(base)
     first.get_by_label("Số phiếu phát ra").fill("9")
     first.get_by_label("Số phiếu thu về").fill("9")
@@ -60,7 +71,7 @@ def test_two_passes_reconciled_confirmed_published(browser, live_server):
     enter_by_keyboard(first, base + "pass/1/", CROSSED)
     expect(first.get_by_test_id("running-totals")).to_contain_text("Đã nhập 9 phiếu")
 
-    second = login(browser, live_server, "kiemphieu2")
+    second = login(contexts, browser, live_server, "kiemphieu2")
     misread = [c if serial != 4 else [3] for serial, c in enumerate(CROSSED, start=1)]
     assert misread[3] != CROSSED[3]
     enter_by_keyboard(second, base + "pass/2/", misread)
@@ -80,7 +91,7 @@ def test_two_passes_reconciled_confirmed_published(browser, live_server):
         page.get_by_role("button", name="Xác nhận kết quả (Ban kiểm phiếu)").click()
         expect(page.get_by_text("Đã ghi xác nhận của đồng chí.")).to_be_visible()
 
-    chair = login(browser, live_server, "chutich")
+    chair = login(contexts, browser, live_server, "chutich")
     chair.goto(base)
     chair.get_by_role("button", name="Xác nhận kết quả (Đoàn Chủ tịch)").click()
     chair.get_by_role("button", name="Công bố và niêm phong").click()
