@@ -32,6 +32,7 @@ urlpatterns = [
     path("rounds/<int:round_id>/publish/", views.publish, name="publish"),
     path("rounds/<int:round_id>/decide/", views.round_decide, name="round-decide"),
     path("rounds/<int:round_id>/result/", views.result, name="result"),
+    path("rounds/<int:round_id>/minutes.pdf", views.count_minutes_pdf, name="count-minutes"),
     # /c/<slug>/elections/entries/<id>/
     path("entries/<int:entry_id>/correct/", views.entry_correct, name="entry-correct"),
     path("entries/<int:entry_id>/void/", views.entry_void, name="entry-void"),

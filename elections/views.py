@@ -7,7 +7,7 @@ from collections import Counter
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -554,6 +554,20 @@ def result(request, congress, round_id):
         "elections/result.html",
         {"congress": congress, "round": rnd, "election": rnd.election, "content": content},
     )
+
+
+@congress_view(*ALL)
+def count_minutes_pdf(request, congress, round_id):
+    """The count minutes of a sealed round, in the Party format, with the digest of the seal."""
+    from documents.pdf import document_pdf
+    from elections.minutes import count_minutes
+
+    rnd = _round(congress, round_id)
+    if not rnd.is_sealed:
+        raise Http404
+    response = HttpResponse(document_pdf(count_minutes(rnd)), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bien-ban-kiem-phieu-{rnd.election.kind}-{rnd.number}.pdf"'
+    return response
 
 
 @congress_view(*ALL)
