@@ -69,12 +69,6 @@ def board_member_ids(congress: Congress) -> set[int]:
     )
 
 
-def member_of(user, congress: Congress) -> Member | None:
-    if not user.is_authenticated:
-        return None
-    return Member.objects.filter(organisation=congress.organisation, user=user).first()
-
-
 def _user_is_candidate(user, election: Election) -> bool:
     return (
         Candidate.objects.filter(election=election, member__user=user, status=Candidate.Status.ON_LIST).exists()

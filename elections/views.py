@@ -136,7 +136,9 @@ def election_detail(request, congress, election_id):
             "problems": problems,
             "bounds": bounds,
             "can_edit": can_edit,
-            "candidate_form": CandidateForm(congress=congress, initial={"approval_present": None}),
+            "candidate_form": CandidateForm(
+                congress=congress, initial={"approval_present": services.members_present(congress)}
+            ),
             "approval_form": ApprovalForm(),
             "decision_form": DecisionForm(),
             "proposal": proposal,
