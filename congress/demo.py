@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from congress import demo_programme
 from congress.models import Congress, CongressRole, Organisation, Session
 from elections import demo as elections_demo
 from members import demo as members_demo
@@ -90,6 +91,7 @@ def load() -> Congress:
         admin.set_password(password)
         admin.save()
     members_demo.load(congress)
+    demo_programme.load(congress)
     elections_demo.load(congress)
     return congress
 

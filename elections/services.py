@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congress.models import Congress, CongressRole
+from congress.models import Body, Congress, CongressRole
 from elections import counting, rules
 from elections.exceptions import ElectionError, SealedError
 from elections.journal import record
@@ -61,10 +61,21 @@ def board_users(congress: Congress):
 
 
 def board_member_ids(congress: Congress) -> set[int]:
-    """Return the party members on the vote-counting board (QĐ 190 Art. 8: none may be a candidate)."""
+    """Return the party members on the vote-counting board (QĐ 190 Art. 8: none may be a candidate).
+
+    The board is the congress's Body of that kind (adopted by show of hands), and
+    every user holding the board's role in the congress.
+    """
+    by_role = Member.objects.filter(organisation=congress.organisation, user__in=board_users(congress))
+    by_body = Member.objects.filter(congress_bodies__congress=congress, congress_bodies__kind=Body.Kind.COUNTING_BOARD)
+    return set(by_role.values_list("pk", flat=True)) | set(by_body.values_list("pk", flat=True))
+
+
+def members_on_lists(congress: Congress) -> set[int]:
+    """Return the members on any election list of the congress (for the board's own check)."""
     return set(
-        Member.objects.filter(organisation=congress.organisation, user__in=board_users(congress)).values_list(
-            "pk", flat=True
+        Candidate.objects.filter(election__congress=congress, status=Candidate.Status.ON_LIST).values_list(
+            "member_id", flat=True
         )
     )
 

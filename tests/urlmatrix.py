@@ -32,6 +32,67 @@ def congress_kwargs(ctx):
     return {"slug": ctx["congress"].slug}
 
 
+def item_kwargs(ctx):
+    from congress import services
+
+    congress = ctx["congress"]
+    if not congress.programme_items.exists():
+        services.install_standard_programme(congress)
+    return {"slug": congress.slug, "pk": congress.programme_items.first().pk}
+
+
+def item_move_kwargs(ctx):
+    return {**item_kwargs(ctx), "direction": "down"}
+
+
+def document_kwargs(ctx):
+    from django.core.files.base import ContentFile
+
+    from congress.models import ItemDocument
+
+    kwargs = item_kwargs(ctx)
+    document = ItemDocument.objects.create(
+        item_id=kwargs["pk"],
+        title="Dự thảo Báo cáo chính trị",
+        file=ContentFile(b"%PDF-1.4 test", name="bao-cao.pdf"),
+        uploaded_by=ctx["users"][Role.SECRETARIAT],
+    )
+    return {"slug": kwargs["slug"], "pk": document.pk}
+
+
+def text_kwargs(ctx):
+    item_kwargs(ctx)
+    return {"slug": ctx["congress"].slug, "kind": "regulation"}
+
+
+def text_version_kwargs(ctx):
+    return {**text_kwargs(ctx), "number": 1}
+
+
+def vote_kwargs(ctx):
+    from congress.models import ShowOfHandsVote
+    from members.services import freeze_base
+
+    congress = ctx["congress"]
+    vote = ShowOfHandsVote.objects.create(
+        congress=congress,
+        subject=ShowOfHandsVote.Subject.COMMITTEE_SIZE,
+        number=3,
+        target_key="committee_size",
+        convened_official=11,
+        base=10,
+        threshold=6,
+        official_present=9,
+        agree=9,
+        disagree=0,
+        not_voting=0,
+        adopted=True,
+        recorded_by=ctx["users"][Role.SECRETARIAT],
+        snapshot=freeze_base(congress, "thử nghiệm", None),
+    )
+    return {"slug": congress.slug, "pk": vote.pk}
+
+
 def member_kwargs(ctx):
     """A member on the congress's roll, and its sessions, made once per test."""
     from tests.members.factories import member, session
@@ -110,6 +171,38 @@ ELECTIONS = [
     *post_only("elections:entry-void", entry_kwargs, *BOARD),
 ]
 
+
+def body_kwargs(ctx):
+    return {"slug": ctx["congress"].slug, "kind": "presidium"}
+
+
+def speech_kwargs(ctx):
+    from django.core.files.base import ContentFile
+
+    from congress.models import Speech
+    from members.models import CongressMember, Member
+
+    congress = ctx["congress"]
+    member = Member.objects.create(
+        organisation=congress.organisation, full_name="Vũ Thị Mai", gender=Member.Gender.FEMALE, card_number="1"
+    )
+    CongressMember.objects.create(congress=congress, member=member)
+    speech = Speech.objects.create(
+        congress=congress,
+        member=member,
+        title="Nâng cao chất lượng sinh hoạt chi bộ",
+        text="…",
+        file=ContentFile(b"%PDF-1.4 test", name="tham-luan.pdf"),
+        registered_by=ctx["users"][Role.SECRETARIAT],
+        limit_seconds=300,
+    )
+    return {"slug": congress.slug, "pk": speech.pk}
+
+
+def speech_move_kwargs(ctx):
+    return {**speech_kwargs(ctx), "direction": "down"}
+
+
 # URLs outside any congress.
 GLOBAL = [
     ("home", no_kwargs, "get", {**{role: 200 for role in ALL}, "outsider": 200, None: 302}),
@@ -119,6 +212,56 @@ GLOBAL = [
 # URLs inside a congress.
 MATRIX = [
     ("congress:dashboard", congress_kwargs, "get", allow(*ALL)),
+    ("congress:congress-edit", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("congress:settings-edit", congress_kwargs, "get", allow(Role.SECRETARIAT, Role.PRESIDIUM)),
+    # The programme and the presidium's approval.
+    ("congress:programme", congress_kwargs, "get", allow(*ALL)),
+    ("congress:programme-standard", congress_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
+    ("congress:programme-standard", congress_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:programme-submit", congress_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:programme-approve", congress_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:item-create", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("congress:item-edit", item_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("congress:item-submit", item_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
+    ("congress:item-submit", item_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:item-approve", item_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:item-return", item_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:item-move", item_move_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:item-document", item_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
+    ("congress:item-document", item_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:document-download", document_kwargs, "get", allow(*ALL)),
+    # Rules, working regulation, resolution.
+    ("congress:text-list", congress_kwargs, "get", allow(*ALL)),
+    ("congress:text-detail", text_kwargs, "get", allow(*ALL)),
+    ("congress:text-version", text_version_kwargs, "get", allow(*ALL)),
+    ("congress:text-edit", text_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("congress:text-submit", text_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("congress:text-approve", text_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:text-return", text_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    # Show-of-hands votes.
+    ("congress:vote-list", congress_kwargs, "get", allow(*ALL)),
+    ("congress:vote-record", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("congress:vote-detail", vote_kwargs, "get", allow(*ALL)),
+    # Bodies of the congress.
+    ("congress:body-list", congress_kwargs, "get", allow(*ALL)),
+    ("congress:body-edit", body_kwargs, "get", allow(Role.SECRETARIAT)),
+    # Speeches.
+    ("congress:speech-list", congress_kwargs, "get", allow(*ALL)),
+    ("congress:speech-register", congress_kwargs, "get", allow(Role.SECRETARIAT, Role.MEMBER)),
+    ("congress:speech-file", speech_kwargs, "get", allow(*ALL)),
+    ("congress:speech-approve", speech_kwargs, "get", allow(Role.PRESIDIUM, ok=405)),
+    ("congress:speech-approve", speech_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:speech-reject", speech_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:speech-move", speech_move_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("congress:speaker", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT)),
+    ("congress:speech-start", speech_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
+    ("congress:speech-finish", speech_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
+    # The congress in session.
+    ("congress:runsheet", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT)),
+    ("congress:runsheet-next", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=405)),
+    ("congress:runsheet-next", congress_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
+    ("congress:projector", congress_kwargs, "get", allow(*ALL)),
+    ("congress:projector-fragment", congress_kwargs, "get", allow(*ALL)),
     # members: the roll, import/export, attendance, check-in
     ("members:member-list", congress_kwargs, "get", allow(*ALL)),
     ("members:member-add", congress_kwargs, "get", allow(Role.SECRETARIAT)),

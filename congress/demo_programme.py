@@ -1,0 +1,131 @@
+"""The demo congress's programme, texts, bodies and preparatory-session votes (seed dossier 000).
+
+Idempotent: what exists is kept; what is missing is added and brought to the
+demo state (every item and text approved by the presidium; the preparatory
+session's five votes adopted).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from congress import services
+from congress.models import Body, Congress, CongressRole, ProgrammeItem, ShowOfHandsVote, TextVersion
+from congress.services import VoteTarget
+
+Subject = ShowOfHandsVote.Subject
+
+# The seed's presenters (programme, "Người thực hiện").
+PRESENTERS = {
+    "Vân Anh": "Đ/c Vân Anh",
+    "Hòa": "Đ/c Hòa",
+    "Trình": "Đ/c Trình",
+    "Mai": "Đ/c Mai",
+    "Làm": "Đ/c Làm",
+    "Thư ký": "Thư ký",
+}
+
+# Full names of the members of the bodies, as in members/demo.py; the presidium is
+# Đ/c Hòa and two others, the secretariat Đ/c Vân Anh (programme of the seed).
+BODY_MEMBERS = {
+    Body.Kind.PRESIDIUM: ["Phạm Văn Hòa", "Trần Đức Trình", "Vũ Thị Mai"],
+    Body.Kind.SECRETARIAT: ["Nguyễn Thị Vân Anh"],
+}
+
+PREPARATORY_VOTES = [Subject.PRESIDIUM, Subject.SECRETARIAT, Subject.PROGRAMME, Subject.RULES, Subject.REGULATION]
+
+
+def _presenters(congress: Congress) -> dict:
+    """Map the seed's names to members of the demo roll when they are there, else to text."""
+    presenters = dict(PRESENTERS)
+    try:
+        from members.models import Member
+    except ImportError:
+        return presenters
+    for name in ("Vân Anh", "Hòa", "Trình", "Mai", "Làm"):
+        member = Member.objects.filter(organisation=congress.organisation, full_name__endswith=f" {name}").first()
+        if member is not None:
+            presenters[name] = member
+    return presenters
+
+
+@transaction.atomic
+def load(congress: Congress) -> None:
+    secretary, chair = _demo_user("thuky"), _demo_user("chutich")
+    if not congress.programme_items.exists():
+        services.install_standard_programme(congress, secretary, presenters=_presenters(congress))
+    # The presidium approved the whole programme and the three texts before the congress.
+    for item in congress.programme_items.filter(state=ProgrammeItem.State.DRAFT):
+        services.submit(item, secretary)
+    for item in congress.programme_items.filter(state=ProgrammeItem.State.SUBMITTED):
+        services.approve(item, chair)
+    for text in congress.texts.all():
+        version = text.latest
+        if version.state == TextVersion.State.DRAFT:
+            version = services.submit(version, secretary)
+        if version.state == TextVersion.State.SUBMITTED:
+            services.approve(version, chair)
+    load_bodies(congress)
+    load_votes(congress, secretary)
+
+
+def _demo_user(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+def load_bodies(congress: Congress) -> None:
+    """Fill the presidium and the secretariat with the demo roll's members (needs the members app)."""
+    bodies = services.ensure_bodies(congress)
+    if not hasattr(Body, "members"):
+        return
+    from members.models import Member
+
+    for kind, names in BODY_MEMBERS.items():
+        body = bodies[kind]
+        if body.votes.filter(adopted=True).exists():
+            continue
+        members = list(Member.objects.filter(organisation=congress.organisation, full_name__in=names))
+        body.members.set(members)
+
+
+def load_votes(congress: Congress, secretary) -> None:
+    """Record the preparatory session's votes, all adopted unanimously against the live base.
+
+    Every official member present raises the card for (agree = present), so
+    the numbers always match the demo attendance the members app loads.
+    """
+    if not hasattr(ShowOfHandsVote, "snapshot"):
+        return
+    from members.services import current_base
+
+    present = current_base(congress).official_present
+    if not present:
+        return
+    adopted = services.adopted_subjects(congress)
+    for subject in PREPARATORY_VOTES:
+        if subject in adopted:
+            continue
+        target = _target(congress, subject)
+        services.record_vote(
+            congress,
+            secretary,
+            subject,
+            target,
+            present,
+            0,
+            0,
+            services.next_round(congress, subject, target),
+            session=congress.sessions.get(kind="preparatory"),
+        )
+    # The adopted presidium and secretariat hold the roles now; the demo logins keep theirs too.
+    CongressRole.objects.get_or_create(congress=congress, user=secretary, role=CongressRole.Role.SECRETARIAT)
+
+
+def _target(congress: Congress, subject: str) -> VoteTarget:
+    if subject in services.BODY_SUBJECTS:
+        return VoteTarget(body=services.ensure_bodies(congress)[services.BODY_SUBJECTS[subject]])
+    if subject in services.TEXT_SUBJECTS:
+        text = congress.texts.get(kind=services.TEXT_SUBJECTS[subject])
+        return VoteTarget(version=text.versions.filter(state=TextVersion.State.APPROVED).last())
+    return VoteTarget()
