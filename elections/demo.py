@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from congress.models import Congress, CongressRole
 from elections import services
 from elections.models import Candidate, Election
+from members import services as member_services
 from members.models import Member
 
 SECOND_BOARD_USER = ("kiemphieu2", "Tuấn", "Ngô Minh", "Ngô Minh Tuấn")
@@ -53,7 +54,7 @@ def load(congress: Congress) -> None:
     _second_board_member(congress)
     presidium = get_user_model().objects.get(username="chutich")
     elections = {e.kind: e for e in congress.elections.all()}
-    base = services.member_services.current_base(congress)
+    base = member_services.current_base(congress)
     chi_uy = elections.get(Election.Kind.CHI_UY) or services.create_election(
         congress, presidium, kind=Election.Kind.CHI_UY, seats=3, seats_approved_yes=base.official_present
     )

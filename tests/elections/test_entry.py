@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from congress.models import CongressRole
-from elections import services
+from elections import counting, services
 from elections.exceptions import ElectionError
 from elections.models import BallotEntry, JournalEntry, Round
 from members.models import Member
@@ -79,7 +79,7 @@ def test_passes_are_entered_by_different_people(rnd, board):
 
 
 def test_a_single_pass_congress_has_no_second_pass(congress, rnd, board, users):
-    services.counting.settings_for(congress)
+    counting.settings_for(congress)
     congress.election_settings.passes_required = 1
     congress.election_settings.save()
     congress._election_settings_cache = None
