@@ -326,6 +326,21 @@ def presidium_user_ids(congress: Congress) -> set[int]:
     )
 
 
+def presidium_size(congress: Congress, user_ids: set[int] | None = None) -> int:
+    """Return how many members the presidium has, for its more-than-half rule.
+
+    The adopted (or proposed) presidium body may have members without a login;
+    they still count, so that one login can never be "more than half" of a
+    presidium of three (working regulation I.2).
+    """
+    body_size = Member.objects.filter(
+        congress_bodies__congress=congress, congress_bodies__kind=Body.Kind.PRESIDIUM
+    ).count()
+    if user_ids is None:
+        user_ids = presidium_user_ids(congress)
+    return max(len(user_ids), body_size)
+
+
 def _approval_target(obj) -> dict:
     return {"item": obj} if isinstance(obj, ProgrammeItem) else {"version": obj}
 
@@ -378,7 +393,8 @@ def approve(obj, user, comment: str = ""):
 
     Working regulation I.2: "các nội dung thuộc thẩm quyền quyết định của Đoàn
     Chủ tịch phải được trên một nửa (trên 50%) số thành viên tán thành". The
-    presidium's size is counted now, from the roles (a presidium of 3 needs 2).
+    presidium's size is counted now, from the roles and the presidium body
+    (a presidium of 3 needs 2).
     """
     congress = _congress_of(obj)
     obj = _lock(obj)
@@ -402,7 +418,7 @@ def approve(obj, user, comment: str = ""):
     except IntegrityError as error:
         raise CongressError(_("You have already given your decision on this.")) from error
     approvals = approvals_of(obj).filter(decision=PresidiumApproval.Decision.APPROVE).count()
-    if more_than_half(approvals, len(presidium_user_ids(congress))):
+    if more_than_half(approvals, presidium_size(congress)):
         obj.state = obj.State.APPROVED
         obj.save(update_fields=["state"])
     return obj

@@ -67,7 +67,7 @@ def programme(request, congress):
         {
             "congress": congress,
             "rows": rows,
-            "presidium_size": len(presidium),
+            "presidium_size": services.presidium_size(congress, presidium),
             "is_secretariat": Role.SECRETARIAT in request.congress_roles,
             "is_presidium": Role.PRESIDIUM in request.congress_roles,
         },
@@ -244,7 +244,7 @@ def text_detail(request, congress, kind, number=None):
             "is_secretariat": Role.SECRETARIAT in request.congress_roles,
             "is_presidium": is_presidium,
             "decided_by_me": is_presidium and any(a.user_id == request.user.pk for a in approvals),
-            "presidium_size": len(services.presidium_user_ids(congress)),
+            "presidium_size": services.presidium_size(congress),
         },
     )
 

@@ -187,3 +187,17 @@ def test_the_presidium_approves_the_whole_programme_in_one_click(programme, pres
         response = client.post(f"/c/{programme.slug}/programme/approve/")
         assert response.status_code == 302
     assert set(programme.programme_items.values_list("state", flat=True)) == {State.APPROVED}
+
+
+def test_presidium_members_without_a_login_still_count(programme, users):
+    """Working regulation I.2: one login of a three-member presidium body is not more than half."""
+    from congress.models import Body
+    from members.models import Member
+
+    body = Body.objects.get_or_create(congress=programme, kind=Body.Kind.PRESIDIUM)[0]
+    for name in ["Phạm Văn Hòa", "Trần Đức Trình", "Vũ Thị Mai"]:
+        body.members.add(Member.objects.create(organisation=programme.organisation, full_name=name, status="official"))
+    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
+    item = services.approve(item, users[Role.PRESIDIUM])
+    assert services.presidium_size(programme) == 3
+    assert item.state == State.SUBMITTED
