@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -496,7 +497,7 @@ def round_content(rnd: Round) -> dict:
         "elected": list(result.elected),
         "tied": list(result.tied),
         "vacancies": result.vacancies,
-        "next_round": rules._plain(result.next_round) if result.next_round else None,
+        "next_round": json.loads(rules.canonical_json(result.next_round)) if result.next_round else None,
         "outcome": outcome.value,
         "settings": settings.as_dict(),
     }
