@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("c/<slug:slug>/elections/", include("elections.urls")),
     path("c/", include("congress.urls")),
     path("c/<slug:slug>/members/", include("members.urls")),
     path("c/<slug:slug>/documents/", include("documents.urls")),

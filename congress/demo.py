@@ -17,6 +17,7 @@ from django.utils import timezone
 from congress import demo_programme
 from congress.models import Congress, CongressRole, Organisation, Session
 from documents import demo as documents_demo
+from elections import demo as elections_demo
 from members import demo as members_demo
 
 DEMO_SLUG = "thai-binh-lhh-2025"
@@ -92,6 +93,7 @@ def load() -> Congress:
         admin.save()
     members_demo.load(congress)
     demo_programme.load(congress)
+    elections_demo.load(congress)
     documents_demo.load(congress)
     return congress
 

@@ -33,8 +33,7 @@ from congress.models import (
     TextPart,
     TextVersion,
 )
-from elections.rules import Settings as RuleSettings
-from elections.rules import more_than_half, outside_nominee_approved
+from elections.rules import Base, more_than_half, outside_nominee_approved
 from members.models import CongressMember, Member
 
 Role = CongressRole.Role
@@ -558,10 +557,11 @@ def members_on_election_lists(congress: Congress) -> set[int]:
     """Return the ids of the members on any election list of ``congress``.
 
     A member of the vote-counting board may not be on an election list
-    (QĐ 190 Art. 8, election-rules.md §3.8). The elections app owns the lists;
-    until it provides them this returns no one.
+    (QĐ 190 Art. 8, election-rules.md §3.8). The elections app owns the lists.
     """
-    return set()
+    from elections.services import members_on_lists
+
+    return members_on_lists(congress)
 
 
 def _check_target(congress: Congress, subject: str, target: VoteTarget) -> None:
@@ -621,21 +621,24 @@ def freeze_base_for_vote(congress: Congress, user, session: Session | None, reas
     return freeze_base(congress, reason, user, session=session)
 
 
-def vote_adopted(subject: str, agree: int, base: int, official_present: int) -> bool:
+def vote_adopted(congress: Congress, subject: str, agree: int, base: Base) -> bool:
     """Decide a show-of-hands vote from the frozen base; integers only.
 
     Decisions of the congress: more than half of the base, ``2 × agree > base``
     (working regulation I.2; QĐ 190 Art. 30(2)); exactly half fails. Example E8
     (election-rules.md §5): base 10, 6 agree → adopted; 5 agree → not adopted.
 
-    A nominee's entry on the election list needs more than 30% of the official
-    members present (QĐ 190 Art. 14(3), election-rules.md §3.4).
+    A nominee's entry on the election list needs more than 30% of "tổng số đại
+    biểu (đảng viên) dự đại hội" (QĐ 190 Art. 14(3), election-rules.md §3.4):
+    every party member present, official or not, with the congress's own
+    election settings, the same reading as the elections app's list checks.
     """
     if subject == Subject.OUTSIDE_NOMINEE:
-        # The congress's own election settings belong to the elections app; until
-        # it has them, the rule's default (30%) applies.
-        return outside_nominee_approved(agree, official_present, RuleSettings())
-    return more_than_half(agree, base)
+        from elections.counting import rules_settings  # elections depends on congress, not the reverse
+
+        present = base.official_present + base.probationary_present + base.temporary_present
+        return outside_nominee_approved(agree, present, rules_settings(congress))
+    return more_than_half(agree, base.base)
 
 
 def current_session(congress: Congress) -> Session | None:
@@ -712,7 +715,7 @@ def record_vote(
     try:
         # The cards must add up before any result is computed from them.
         vote.clean()
-        vote.adopted = vote_adopted(subject, agree, base.base, base.official_present)
+        vote.adopted = vote_adopted(congress, subject, agree, base)
         vote.full_clean()
     except ValidationError as error:
         raise CongressError(" ".join(error.messages)) from error

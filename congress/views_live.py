@@ -148,10 +148,12 @@ def _live_context(congress) -> dict:
 def published_election_results(congress) -> list:
     """Return the election results the presidium has published, for the projector.
 
-    The elections app will provide them; until then there are none. Counts
-    that are not published must never be returned here.
+    Only sealed and published rounds (elections.services.published_results);
+    counts that are not published are never returned here.
     """
-    return []
+    from elections.services import published_results
+
+    return published_results(congress)
 
 
 @congress_view(*LIVE_ROLES)

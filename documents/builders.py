@@ -232,7 +232,7 @@ JOURNAL_ACTIONS = {
     "elections.settings.changed": "Thay đổi thiết lập kiểm phiếu",
 }
 
-_PASS_NAMES = {"1": "lượt nhập thứ nhất", "2": "lượt nhập thứ hai"}
+_PASS_NAMES = {"1": "lượt nhập thứ 1", "2": "lượt nhập thứ 2"}
 
 
 def journal_what(action: str, summary: str = "") -> str:

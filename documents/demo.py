@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 
 from congress.models import Congress
@@ -64,3 +65,147 @@ def load(congress: Congress) -> None:
         ResolutionDraft.objects.create(
             congress=congress, revision=1, assessment=ASSESSMENT, targets=TARGETS, tasks=TASKS
         )
+
+
+# --------------------------------------------------------------- to the end of the congress
+
+#: The demo's count, by totals (the seed gives no figures; these are consistent with its roll:
+#: 10 official members, one exempted and absent → base 9, 9 present). Votes per name.
+COUNTS = {
+    "chi_uy": {"Phạm Văn Hòa": 9, "Nguyễn Thị Vân Anh": 8, "Trần Đức Trình": 7, "Vũ Thị Mai": 3},
+    "bi_thu": {"Phạm Văn Hòa": 9},
+    "pho_bi_thu": {"Nguyễn Thị Vân Anh": 8},
+    "delegate": {"Hoàng Thị Thu Hà": 8, "Đỗ Văn Làm": 7, "Đặng Thị Lan": 3},
+}
+CANDIDATES = {"bi_thu": ["Phạm Văn Hòa"], "pho_bi_thu": ["Nguyễn Thị Vân Anh"]}
+BOARD = ["Lê Quang Dũng", "Ngô Minh Tuấn"]
+
+
+def _count(rnd, board_users, presidium, votes_by_name: dict[str, int]) -> None:
+    from elections import services
+
+    present = rnd.official_present
+    numbers = {rc.candidate.member.full_name: rc.number for rc in rnd.names.select_related("candidate__member")}
+    services.set_counting_method(rnd, board_users[0], "totals")
+    services.record_ballot_counts(rnd, board_users[0], issued=present, collected=present)
+    services.record_totals(
+        rnd, board_users[0], valid=present, invalid={}, votes={numbers[n]: v for n, v in votes_by_name.items()}
+    )
+    for user in board_users:
+        services.confirm_round(rnd, user, role="board")
+    services.confirm_round(rnd, presidium, role="presidium")
+    services.publish_round(rnd, presidium)
+
+
+@transaction.atomic
+def finish(congress: Congress) -> None:
+    """Take the demo congress to its end, so that every document can be printed: the official
+    session's roll call, the board adopted, every election counted (by totals), confirmed and
+    sealed, the resolution adopted. What is already done is kept; run after ``load``."""
+    finish_elections(congress)
+    adopt_resolution(congress)
+
+
+def _users():
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    return (
+        users.get(username="thuky"),
+        users.get(username="chutich"),
+        [
+            users.get(username="kiemphieu"),
+            users.get(username="kiemphieu2"),
+        ],
+    )
+
+
+def _present(congress: Congress) -> int:
+    from members.services import current_base
+
+    return current_base(congress, congress.sessions.get(kind="official")).official_present
+
+
+@transaction.atomic
+def finish_elections(congress: Congress) -> None:
+    """The official session's roll call (as in the morning), the board adopted, every election
+    counted by totals (COUNTS), confirmed by the board and the presidium, and sealed."""
+    from congress import services as congress_services
+    from congress.models import Body, ShowOfHandsVote
+    from members.models import Attendance, Member
+    from members.services import record_attendance
+
+    secretary, presidium, board_users = _users()
+    session = congress.sessions.get(kind="official")
+    morning = Attendance.objects.filter(congress_member__congress=congress, session__kind="preparatory")
+    for attendance in morning.select_related("congress_member"):
+        if not Attendance.objects.filter(congress_member=attendance.congress_member, session=session).exists():
+            record_attendance(attendance.congress_member, session, secretary, attendance.state, attendance.reason)
+    try:
+        from elections import services
+        from elections.models import Candidate, Election, Round
+    except ImportError:  # the elections app's models are not there yet
+        return
+    present = _present(congress)
+    board = congress_services.ensure_bodies(congress)[Body.Kind.COUNTING_BOARD]
+    if not board.votes.filter(adopted=True).exists():
+        members = [Member.objects.get(organisation=congress.organisation, full_name=n) for n in BOARD]
+        congress_services.set_body_members(board, secretary, members)
+        target = congress_services.VoteTarget(body=board)
+        subject = ShowOfHandsVote.Subject.COUNTING_BOARD
+        congress_services.record_vote(
+            congress,
+            secretary,
+            subject,
+            target,
+            present,
+            0,
+            0,
+            congress_services.next_round(congress, subject, target),
+            session=session,
+        )
+    for election in congress.elections.order_by("order"):
+        election.refresh_from_db()
+        if election.state == Election.State.CLOSED:
+            continue
+        for name in CANDIDATES.get(election.kind, []):
+            member = Member.objects.get(organisation=congress.organisation, full_name=name)
+            if not election.candidates.filter(member=member).exists():
+                services.add_candidate(election, presidium, member=member, source=Candidate.Source.PROPOSAL)
+        if election.state == Election.State.DRAFT:
+            services.open_nominations(election, presidium)
+            election.refresh_from_db()
+        if election.state == Election.State.LIST_OPEN:
+            services.freeze_list(election, presidium, approval_yes=present)
+        rnd = election.rounds.filter(state=Round.State.COUNTING).order_by("number").first()
+        if rnd is not None:
+            _count(rnd, board_users, presidium, COUNTS[election.kind])
+
+
+@transaction.atomic
+def adopt_resolution(congress: Congress, agree: int | None = None):
+    """The resolution put to the vote (all official members present for it, unless ``agree``)."""
+    from congress import services as congress_services
+    from congress.models import CongressText, ShowOfHandsVote, TextVersion
+
+    secretary, _presidium, _board = _users()
+    done = ShowOfHandsVote.objects.filter(congress=congress, subject="resolution", adopted=True).first()
+    if done is not None:
+        return done
+    present = _present(congress)
+    agree = present if agree is None else agree
+    text = congress.texts.get(kind=CongressText.Kind.RESOLUTION)
+    version = text.versions.filter(state=TextVersion.State.APPROVED).order_by("-number").first()
+    target = congress_services.VoteTarget(version=version)
+    subject = ShowOfHandsVote.Subject.RESOLUTION
+    return congress_services.record_vote(
+        congress,
+        secretary,
+        subject,
+        target,
+        agree,
+        present - agree,
+        0,
+        congress_services.next_round(congress, subject, target),
+        session=congress.sessions.get(kind="official"),
+    )

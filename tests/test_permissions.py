@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from congress.models import CongressRole
 from tests import urlmatrix
 
 
@@ -37,7 +38,35 @@ def _cases(rows):
 
 @pytest.fixture
 def ctx(congress, other_congress, users):
-    return {"congress": congress, "other_congress": other_congress, "users": users}
+    return {
+        "congress": congress,
+        "other_congress": other_congress,
+        "users": users,
+        **_election_objects(congress, users),
+    }
+
+
+def _election_objects(congress, users):
+    """An election with a round being counted and one ballot entered, for the elections rows."""
+    from elections.models import BallotEntry, Candidate, Election, Round, RoundCandidate
+    from members.models import Member
+
+    member = Member.objects.create(organisation=congress.organisation, full_name="Nguyễn Văn An", gender="male")
+    election = Election.objects.create(congress=congress, kind=Election.Kind.CHI_UY, title="Bầu Chi ủy", seats=1)
+    candidate = Candidate.objects.create(election=election, member=member)
+    rnd = Round.objects.create(
+        election=election, number=1, seats=1, form=Round.Form.YES_NO, base=10, official_present=9, candidate_count=1
+    )
+    RoundCandidate.objects.create(round=rnd, candidate=candidate, number=1)
+    entry = BallotEntry.objects.create(
+        round=rnd,
+        serial=1,
+        marks={"agree": [1], "disagree": []},
+        valid=True,
+        votes=[1],
+        entered_by=users[CongressRole.Role.COUNTING_BOARD],
+    )
+    return {"election": election, "candidate": candidate, "round": rnd, "entry": entry}
 
 
 @pytest.mark.parametrize("name,kwargs,method,role,status", list(_cases(urlmatrix.MATRIX + urlmatrix.GLOBAL)))

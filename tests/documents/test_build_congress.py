@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from congress import demo, services
-from congress.models import CongressText, ShowOfHandsVote, TextVersion
+from congress import demo
+from congress.models import ShowOfHandsVote, TextVersion
 from documents import builders
 from documents.docx import render_docx
 from documents.models import CongressRecord
@@ -57,20 +57,14 @@ def check_pdf(data: bytes, title: str, pages: int, figures=(), number: str | Non
 
 
 def close_congress(congress, agree=None):
-    """What the end of the congress records: the times, and the resolution adopted by show of hands."""
-    secretary = get_user_model().objects.get(username="thuky")
+    """What the end of the congress records: every election sealed (documents.demo), the times,
+    and the resolution put to the show of hands (``agree`` official members for it)."""
+    from documents import demo as documents_demo
+
     at = lambda h, m: timezone.make_aware(datetime.datetime.combine(congress.date, datetime.time(h, m)))  # noqa: E731
     CongressRecord.objects.filter(congress=congress).update(opened_at=at(8, 0), closed_at=at(16, 30))
-    text = congress.texts.get(kind=CongressText.Kind.RESOLUTION)
-    version = text.versions.get(state=TextVersion.State.APPROVED)
-    target = services.VoteTarget(version=version)
-    from members.services import current_base
-
-    present = current_base(congress).official_present
-    agree = present if agree is None else agree
-    return services.record_vote(
-        congress, secretary, ShowOfHandsVote.Subject.RESOLUTION, target, agree, present - agree, 0, 1
-    )
+    documents_demo.finish_elections(congress)
+    return documents_demo.adopt_resolution(congress, agree)
 
 
 def test_programme_is_the_seeds_table(congress):
@@ -265,7 +259,7 @@ def test_minutes_docx_download_and_a_not_ready_minutes(congress, client):
     url = reverse("documents:document-docx", args=[congress.slug, "congress-minutes"])
     response = client.get(url)
     assert response.status_code == 409
-    assert "chưa biểu quyết thông qua Nghị quyết" in response.content.decode()
+    assert 'data-testid="not-ready"' in response.content.decode()
     close_congress(congress)
     response = client.get(url)
     assert response.status_code == 200

@@ -97,7 +97,7 @@ def test_e5_prints_the_invalid_reasons_and_the_vacancy():
         "Vũ Thị Mai 4 44,44%",
         "Số trúng cử: 2/3 đồng chí. Còn thiếu: 1 đồng chí.",
         "Đại hội biểu quyết có bầu tiếp hay không.",
-        "Nhập phiếu số 7 (lượt nhập thứ nhất).",
+        "Nhập phiếu số 7 (lượt nhập thứ 1).",
     ):
         assert figure in text, figure
 

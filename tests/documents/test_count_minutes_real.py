@@ -24,8 +24,20 @@ from .pdfcheck import FAMILY, font_names, full_text, is_a4, page_text, reader
 pytestmark = pytest.mark.django_db
 Role = CongressRole.Role
 
+#: Pages of each minutes: two of body and signatures, then the journal annex (every ballot
+#: entered in two passes, confirmations, seal), longer with more ballots.
+PAGES = {"e2": 4, "e3-1": 4, "e3-2": 4, "e5": 5}
+
 SIX = ["Phạm Thị Vân Anh", "Nguyễn Văn Hòa", "Vũ Thị Mai", "Trần Đức Trình", "Đỗ Văn Làm", "Lê Thị Ngọc"]
-OTHERS = ["Hoàng Minh Tuấn", "Bùi Thị Hương", "Ngô Quang Khải", "Đặng Thu Trang", "Phan Văn Sơn", "Trịnh Thị Yến"]
+OTHERS = [
+    "Hoàng Minh Tuấn",
+    "Bùi Thị Hương",
+    "Ngô Quang Khải",
+    "Đặng Thu Trang",
+    "Phan Văn Sơn",
+    "Trịnh Thị Yến",
+    "Lý Văn Phúc",
+]
 
 
 def elections_conftest():
@@ -37,6 +49,11 @@ def elections_conftest():
 @pytest.fixture
 def board(congress, users):
     return [users[Role.COUNTING_BOARD], make_user("kiemphieu2", congress, Role.COUNTING_BOARD)]
+
+
+def ballot_order(rnd) -> list[str]:
+    """The names in ballot order (Vietnamese alphabetical order by given name, set by the elections app)."""
+    return [rc.candidate.member.full_name for rc in rnd.names.select_related("candidate__member").order_by("number")]
 
 
 def publish(rnd, board, presidium, crossed):
@@ -71,8 +88,8 @@ def test_e2_small_cell(congress, users, board):
     sealed = publish(rnd, board, users[Role.PRESIDIUM], c.crossed_for({1: 9, 2: 8, 3: 6, 4: 4}, 9, 4))
     doc = builders.build_count_minutes(congress, sealed.pk)
     assert doc.digest == sealed.digest
-    text = check_header_and_fonts(document_pdf(doc), 3)
-    names = {n: rc for n, rc in zip(range(1, 5), doc.candidates, strict=True)}
+    text = check_header_and_fonts(document_pdf(doc), PAGES["e2"])
+    order = ballot_order(sealed)
     for figure in (
         "kiểm phiếu bầu Chi ủy",
         "Số lượng cần bầu: 3 đồng chí",
@@ -84,37 +101,38 @@ def test_e2_small_cell(congress, users, board):
         "Số phiếu thu về: 9 phiếu",
         "Số phiếu hợp lệ: 9 phiếu",
         "Số phiếu không hợp lệ: 0 phiếu",
-        f"{names[1].name} 9 90,00%",
-        f"{names[2].name} 8 80,00%",
-        f"{names[3].name} 6 60,00%",
-        f"{names[4].name} 4 40,00%",
+        f"{order[0]} 9 90,00%",
+        f"{order[1]} 8 80,00%",
+        f"{order[2]} 6 60,00%",
+        f"{order[3]} 4 40,00%",
         "Số trúng cử: 3/3 đồng chí",
         "TRƯỞNG BAN",
         "PHỤ LỤC",
-        "Nhập phiếu số 9 (lượt nhập thứ hai).",
+        "Nhập phiếu số 9 (lượt nhập thứ 2).",
         "Công bố và niêm phong kết quả",
     ):
         assert figure in text, figure
     assert sealed.digest in text.replace(" ", "")
-    assert [c.name for c in doc.elected] == [names[1].name, names[2].name, names[3].name]
+    assert [c.name for c in doc.elected] == order[:3]
 
 
 def test_e3_exactly_half_is_not_enough_then_round_two(congress, users, board):
     """E3: B = 12, T = 7; chi ủy of 5 from 6: A 10, B 9, C 7, D 6, E 6, F 5 → A, B, C; D and E
     have exactly half → not elected; round 2 for 2 seats among D, E, F: D 8, E 7, F 4 → D, E."""
     c = elections_conftest()
-    c.build_roll(congress, SIX + OTHERS)
+    c.build_roll(congress, SIX + OTHERS[:6])
     rnd = c.frozen_election(congress, users[Role.SECRETARIAT], SIX, seats=5)
     first = publish(rnd, board, users[Role.PRESIDIUM], c.crossed_for({1: 10, 2: 9, 3: 7, 4: 6, 5: 6, 6: 5}, 12, 6))
-    text = check_header_and_fonts(document_pdf(builders.build_count_minutes(congress, first.pk)), 3)
+    text = check_header_and_fonts(document_pdf(builders.build_count_minutes(congress, first.pk)), PAGES["e3-1"])
+    order = ballot_order(first)
     for figure in (
         "làm căn cứ tính kết quả bầu cử: 12 đồng chí",
-        f"{SIX[0]} 10 83,33%",
-        f"{SIX[1]} 9 75,00%",
-        f"{SIX[2]} 7 58,33%",
-        f"{SIX[3]} 6 50,00%",
-        f"{SIX[4]} 6 50,00%",
-        f"{SIX[5]} 5 41,67%",
+        f"{order[0]} 10 83,33%",
+        f"{order[1]} 9 75,00%",
+        f"{order[2]} 7 58,33%",
+        f"{order[3]} 6 50,00%",
+        f"{order[4]} 6 50,00%",
+        f"{order[5]} 5 41,67%",
         "Số trúng cử: 3/5 đồng chí. Còn thiếu: 2 đồng chí.",
         "Đại hội biểu quyết có bầu tiếp hay không.",
     ):
@@ -123,15 +141,16 @@ def test_e3_exactly_half_is_not_enough_then_round_two(congress, users, board):
     second = publish(second, board, users[Role.PRESIDIUM], c.crossed_for({1: 8, 2: 7, 3: 4}, 12, 3))
     doc = builders.build_count_minutes(congress, second.pk)
     assert doc.round_number == 2
-    text = check_header_and_fonts(document_pdf(doc), 3)
+    assert ballot_order(second) == order[3:]  # D, E, F: the non-elected, no new names
+    text = check_header_and_fonts(document_pdf(doc), PAGES["e3-2"])
     for figure in (
         "Bầu Chi ủy",
         "(lần thứ 2)",
         "lần bầu thứ 2",
         "Số lượng cần bầu: 2 đồng chí",
-        f"{SIX[3]} 8 66,67%",
-        f"{SIX[4]} 7 58,33%",
-        f"{SIX[5]} 4 33,33%",
+        f"{order[3]} 8 66,67%",
+        f"{order[4]} 7 58,33%",
+        f"{order[5]} 4 33,33%",
         "Số trúng cử: 2/2 đồng chí",
         "Đại hội biểu quyết bầu lần thứ 2 với 10 đồng chí tán thành.",
     ):
@@ -139,7 +158,7 @@ def test_e3_exactly_half_is_not_enough_then_round_two(congress, users, board):
     # the election minutes of the chi ủy carry both rounds
     election = Round.objects.get(pk=second.pk).election
     minutes = full_text(document_pdf(builders.build_election_minutes(congress, election.pk)))
-    for figure in (f"{SIX[0]} 10 83,33%", f"{SIX[3]} 8 66,67%", "Đã bầu đủ số lượng."):
+    for figure in (f"{order[0]} 10 83,33%", f"{order[3]} 8 66,67%", "Đã bầu đủ số lượng."):
         assert figure in minutes, figure
 
 
@@ -151,7 +170,8 @@ def test_e5_invalid_ballots_on_a_surplus_list(congress, users, board):
     rnd = c.frozen_election(congress, users[Role.SECRETARIAT], SIX[:4])
     crossed = [[4], [3], [2], [3, 4], [1], [4], [2, 3, 4], [], [1, 2, 3, 4]]
     sealed = publish(rnd, board, users[Role.PRESIDIUM], crossed)
-    text = check_header_and_fonts(document_pdf(builders.build_count_minutes(congress, sealed.pk)), 3)
+    text = check_header_and_fonts(document_pdf(builders.build_count_minutes(congress, sealed.pk)), PAGES["e5"])
+    order = ballot_order(sealed)
     for figure in (
         "làm căn cứ tính kết quả bầu cử: 9 đồng chí",
         "Số phiếu phát ra: 9 phiếu",
@@ -160,10 +180,10 @@ def test_e5_invalid_ballots_on_a_surplus_list(congress, users, board):
         "Số phiếu không hợp lệ: 2 phiếu, trong đó:",
         "Phiếu bầu nhiều hơn số lượng cần bầu: 1 phiếu",
         "Phiếu gạch tên tất cả những người trong danh sách bầu cử: 1 phiếu",
-        f"{SIX[0]} 6 66,67%",
-        f"{SIX[1]} 5 55,56%",
-        f"{SIX[2]} 4 44,44%",
-        f"{SIX[3]} 3 33,33%",
+        f"{order[0]} 6 66,67%",
+        f"{order[1]} 5 55,56%",
+        f"{order[2]} 4 44,44%",
+        f"{order[3]} 3 33,33%",
         "Số trúng cử: 2/3 đồng chí. Còn thiếu: 1 đồng chí.",
     ):
         assert figure in text, figure
@@ -181,7 +201,7 @@ def test_ballots_of_a_round_one_per_voter(client, congress, users, board):
     pdf = reader(response.content)
     assert len(pdf.pages) == 9  # one per official member present (the frozen voters)
     text = page_text(response.content, 8)
-    assert "PHIẾU BẦU CỬ" in text and "Chi ủy" in text and SIX[0] in text and "0009" in text
+    assert "PHIẾU BẦU CỬ" in text and "Chi ủy" in text and ballot_order(rnd)[0] in text and "0009" in text
     client.force_login(users[Role.MEMBER])
     assert client.get(reverse("documents:ballots-pdf", args=[congress.slug, rnd.pk])).status_code == 403
 
