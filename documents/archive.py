@@ -204,6 +204,79 @@ def members_data(congress: Congress) -> dict[str, Any]:
     return {"members": members, "frozen_bases": bases, "attendance_states": list(Attendance.State.values)}
 
 
+def elections_data(congress: Congress) -> dict[str, Any]:
+    """Elections, candidates, every round with its sealed result and digest, and the journal."""
+    from elections.models import Candidate, Election, JournalEntry, Round
+
+    elections = Election.objects.filter(congress=congress).order_by("order", "pk")
+    candidates = Candidate.objects.filter(election__congress=congress).select_related("member")
+    rounds = Round.objects.filter(election__congress=congress).prefetch_related("names__candidate__member")
+    journal = JournalEntry.objects.filter(congress=congress).select_related("actor").order_by("at", "id")
+    return {
+        "elections": [
+            {
+                "id": e.pk,
+                "kind": e.kind,
+                "title": e.title,
+                "seats": e.seats,
+                "seats_approved_yes": e.seats_approved_yes,
+                "list_approved_yes": e.list_approved_yes,
+                "list_approved_at": e.list_approved_at,
+                "state": e.state,
+                "outcome": e.outcome,
+                "outcome_note": e.outcome_note,
+                "candidates": [
+                    {
+                        "name": c.member.full_name,
+                        "number": c.number,
+                        "source": c.source,
+                        "status": c.status,
+                        "nominated_by": c.nominated_by,
+                        "approval_yes": c.approval_yes,
+                        "withdrawal_reason": c.withdrawal_reason,
+                    }
+                    for c in candidates
+                    if c.election_id == e.pk
+                ],
+                "rounds": [
+                    {
+                        "number": r.number,
+                        "seats": r.seats,
+                        "form": r.form,
+                        "method": r.method,
+                        "state": r.state,
+                        "names": [
+                            rc.candidate.member.full_name for rc in sorted(r.names.all(), key=lambda n: n.number)
+                        ],
+                        "ballots_issued": r.ballots_issued,
+                        "ballots_collected": r.ballots_collected,
+                        "sealed_at": r.sealed_at,
+                        "published_at": r.published_at,
+                        "digest": r.digest,
+                        "result": r.result,
+                    }
+                    for r in sorted(rounds, key=lambda r: r.number)
+                    if r.election_id == e.pk
+                ],
+            }
+            for e in elections
+        ],
+        "journal": [
+            {
+                "at": j.at,
+                "by": j.actor.get_username() if j.actor else None,
+                "action": j.action,
+                "election": j.election_id,
+                "round": j.round_id,
+                "summary": j.summary,
+                "before": j.before,
+                "after": j.after,
+            }
+            for j in journal
+        ],
+    }
+
+
 def record_data(congress: Congress) -> dict[str, Any]:
     record = CongressRecord.for_congress(congress)
     drafts = ResolutionDraft.objects.filter(congress=congress).select_related("created_by").order_by("revision")
@@ -233,11 +306,12 @@ def record_data(congress: Congress) -> dict[str, Any]:
     }
 
 
-#: (key in du-lieu.json, function): one per app. The congress and elections apps add theirs.
+#: (key in du-lieu.json, function): one per app.
 SECTIONS: list[tuple[str, Callable[[Congress], Any]]] = [
     ("congress", congress_data),
     ("proceedings", proceedings_data),
     ("members", members_data),
+    ("elections", elections_data),
     ("documents", record_data),
 ]
 

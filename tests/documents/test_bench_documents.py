@@ -67,21 +67,50 @@ def test_bench_1600_ballots():
     assert len(reader(data).pages) == 1600
 
 
-def test_bench_real_congress_minutes(db):
-    """The demo congress's minutes, built from the database and rendered (target < 2 s)."""
+@pytest.fixture
+def finished_demo(db):
+    """The demo congress taken to its end (manage.py load_demo && manage.py finish_demo)."""
     from django.core.management import call_command
 
     from congress.models import Congress
-    from documents.builders import build_congress_minutes
-
-    from .test_build_congress import close_congress
 
     call_command("load_demo", "--quiet-logins")
-    congress = Congress.objects.get(slug="thai-binh-lhh-2025")
-    close_congress(congress)
+    call_command("finish_demo")
+    return Congress.objects.get(slug="thai-binh-lhh-2025")
+
+
+def test_bench_real_congress_minutes(finished_demo):
+    """The demo congress's minutes, built from the database and rendered (target < 2 s)."""
+    from documents.builders import build_congress_minutes
+
     data = measure(
-        "congress minutes of the demo (built from the database + rendered)",
-        lambda: document_pdf(build_congress_minutes(congress)),
+        "congress minutes of the finished demo (built from the database + rendered)",
+        lambda: document_pdf(build_congress_minutes(finished_demo)),
         2.0,
     )
-    assert len(reader(data).pages) >= 2
+    assert len(reader(data).pages) >= 3
+
+
+def test_bench_real_count_minutes(finished_demo):
+    """The chi ủy's count minutes of the finished demo, from the sealed round and its journal (< 0.5 s)."""
+    from documents.builders import build_count_minutes, rounds_of
+
+    pk = rounds_of(finished_demo)[0][0]
+    measure(
+        "count minutes of the demo's chi ủy (built from the sealed round + rendered)",
+        lambda: document_pdf(build_count_minutes(finished_demo, pk)),
+        0.5,
+        runs=5,
+    )
+
+
+def test_bench_handover_archive(finished_demo):
+    """Every document of the finished demo, the data and the sums in one ZIP."""
+    from documents.archive import build_archive
+
+    started = time.perf_counter()
+    data, _name = build_archive(finished_demo)
+    print(
+        f"\nhandover archive of the finished demo: {time.perf_counter() - started:.2f} s, {len(data) / 1024:.0f} KiB"
+    )
+    assert data[:2] == b"PK"

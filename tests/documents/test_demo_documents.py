@@ -99,3 +99,24 @@ def test_each_document_prints_its_header_title_figures(finished, kind):
     assert all(name.startswith(FAMILY) for name in names)
     assert is_a4(data)
     assert len(reader(data).pages) == pages
+
+
+def test_the_archive_of_the_finished_demo(finished, tmp_path):
+    """The handover: every document as PDF (and DOCX), the data with each sealed digest, SHA-256 sums."""
+    import json
+
+    from documents.archive import DATA_FILE
+
+    from .test_archive import check_manifest, unpack
+
+    congress, entries, _pdfs = finished
+    out = tmp_path / "ho-so.zip"
+    call_command("export_congress", congress.slug, str(out))
+    files = unpack(out.read_bytes(), congress.slug)
+    check_manifest(files)
+    pdfs = [p for p in files if p.endswith(".pdf")]
+    assert len(pdfs) == len(entries)  # every document is ready, and each is in the archive
+    data = json.loads(files[DATA_FILE])
+    sealed = [r for e in data["elections"]["elections"] for r in e["rounds"]]
+    assert sealed and all(len(r["digest"]) == 64 for r in sealed)
+    assert data["elections"]["journal"][-1]["action"] == "elections.round.published"
