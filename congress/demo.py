@@ -40,11 +40,16 @@ CONGRESS = {
 
 Role = CongressRole.Role
 
-# One demo user per role (user name, first name, last name, role).
+# The demo users (user name, first name, last name, role): one per role, plus the
+# other two members of the three-member presidium (its decisions need two of them)
+# and a second board member (ballots are entered twice, by two people).
 USERS = [
     ("thuky", "Vân Anh", "Nguyễn Thị", Role.SECRETARIAT),
     ("chutich", "Hòa", "Phạm Văn", Role.PRESIDIUM),
+    ("chutich2", "Trình", "Trần Đức", Role.PRESIDIUM),
+    ("chutich3", "Mai", "Vũ Thị", Role.PRESIDIUM),
     ("kiemphieu", "Dũng", "Lê Quang", Role.COUNTING_BOARD),
+    ("kiemphieu2", "Tuấn", "Ngô Minh", Role.COUNTING_BOARD),
     ("dangvien", "Lan", "Đặng Thị", Role.MEMBER),
 ]
 ADMIN_USERNAME = "quantri"
@@ -101,6 +106,6 @@ def load() -> Congress:
 def logins() -> list[tuple[str, str]]:
     """Return (user name, what the user is) for the demo users, for ./run to print."""
     labels = dict(Role.choices)
-    rows = [(username, str(labels[role])) for username, _, _, role in USERS]
+    rows = [(username, f"{labels[role]} – {last} {first}") for username, first, last, role in USERS]
     rows.append((ADMIN_USERNAME, "quản trị hệ thống (/admin/)"))
     return rows

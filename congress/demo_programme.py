@@ -52,20 +52,24 @@ def _presenters(congress: Congress) -> dict:
 
 @transaction.atomic
 def load(congress: Congress) -> None:
-    secretary, chair = _demo_user("thuky"), _demo_user("chutich")
+    secretary = _demo_user("thuky")
+    # Two of the three members of the presidium: more than half (working regulation I.2).
+    presidium = [_demo_user("chutich"), _demo_user("chutich2")]
     if not congress.programme_items.exists():
         services.install_standard_programme(congress, secretary, presenters=_presenters(congress))
     # The presidium approved the whole programme and the three texts before the congress.
     for item in congress.programme_items.filter(state=ProgrammeItem.State.DRAFT):
         services.submit(item, secretary)
     for item in congress.programme_items.filter(state=ProgrammeItem.State.SUBMITTED):
-        services.approve(item, chair)
+        for member in presidium:
+            item = services.approve(item, member)
     for text in congress.texts.all():
         version = text.latest
         if version.state == TextVersion.State.DRAFT:
             version = services.submit(version, secretary)
         if version.state == TextVersion.State.SUBMITTED:
-            services.approve(version, chair)
+            for member in presidium:
+                version = services.approve(version, member)
     load_bodies(congress)
     load_votes(congress, secretary)
 
