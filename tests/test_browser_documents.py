@@ -10,6 +10,7 @@ from congress import demo
 @pytest.mark.django_db(transaction=True)
 def test_a_member_previews_a_document_before_download(page, live_server):
     call_command("load_demo", "--quiet-logins")
+    call_command("finish_demo")
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(f"{live_server.url}/accounts/login/")
@@ -18,6 +19,9 @@ def test_a_member_previews_a_document_before_download(page, live_server):
     page.get_by_role("button", name="Đăng nhập").click()
     page.goto(f"{live_server.url}/c/{demo.DEMO_SLUG}/")
     page.get_by_role("link", name="Văn bản").click()
+    assert page.locator("text=Chưa sẵn sàng").count() == 0  # the finished demo: every document is ready
+    assert page.get_by_test_id("ballot-table").count() == 0  # ballots are for the board, not members
+    page.screenshot(path="/tmp/documents-list.png", full_page=True)
     row = page.locator('tr[data-ref="attendance"]')
     assert "Sẵn sàng" in row.inner_text()
     row.get_by_role("link", name="Xem trước").click()
