@@ -386,6 +386,28 @@ def _check_presidium_member(congress: Congress, user) -> None:
         raise CongressError(_("Only a member of the presidium can decide this."))
 
 
+def _record_decision(congress: Congress, obj, user, decision: str, comment: str) -> None:
+    """Record one presidium member's decision on ``obj``; a second one by the same member is refused.
+
+    The check gives the friendly message; the unique constraint (item or version,
+    round, user) is what stops two browsers of the same member at the same moment.
+    """
+    if approvals_of(obj).filter(user=user).exists():
+        raise CongressError(_("You have already given your decision on this."))
+    try:
+        with transaction.atomic():
+            PresidiumApproval.objects.create(
+                congress=congress,
+                round=obj.approval_round,
+                user=user,
+                decision=decision,
+                comment=comment,
+                **_approval_target(obj),
+            )
+    except IntegrityError as error:
+        raise CongressError(_("You have already given your decision on this.")) from error
+
+
 @transaction.atomic
 def approve(obj, user, comment: str = ""):
     """Record one presidium member's approval; the object is approved once more than half approved.
@@ -402,20 +424,7 @@ def approve(obj, user, comment: str = ""):
         if obj.state == obj.State.DRAFT:
             raise CongressError(_("This has not been submitted to the presidium."))
         raise CongressError(_("This has already been approved."))
-    if approvals_of(obj).filter(user=user).exists():
-        raise CongressError(_("You have already given your decision on this."))
-    try:
-        with transaction.atomic():
-            PresidiumApproval.objects.create(
-                congress=congress,
-                round=obj.approval_round,
-                user=user,
-                decision=PresidiumApproval.Decision.APPROVE,
-                comment=comment,
-                **_approval_target(obj),
-            )
-    except IntegrityError as error:
-        raise CongressError(_("You have already given your decision on this.")) from error
+    _record_decision(congress, obj, user, PresidiumApproval.Decision.APPROVE, comment)
     approvals = approvals_of(obj).filter(decision=PresidiumApproval.Decision.APPROVE).count()
     if more_than_half(approvals, presidium_size(congress)):
         obj.state = obj.State.APPROVED
@@ -447,20 +456,7 @@ def return_for_changes(obj, user, comment: str):
         raise CongressError(_("Say what must change: the comment is required."))
     if obj.state != obj.State.SUBMITTED:
         raise CongressError(_("Only a submitted item can be returned."))
-    if approvals_of(obj).filter(user=user).exists():
-        raise CongressError(_("You have already given your decision on this."))
-    try:
-        with transaction.atomic():
-            PresidiumApproval.objects.create(
-                congress=congress,
-                round=obj.approval_round,
-                user=user,
-                decision=PresidiumApproval.Decision.RETURN,
-                comment=comment,
-                **_approval_target(obj),
-            )
-    except IntegrityError as error:
-        raise CongressError(_("You have already given your decision on this.")) from error
+    _record_decision(congress, obj, user, PresidiumApproval.Decision.RETURN, comment)
     obj.state = obj.State.DRAFT
     obj.return_comment = comment
     obj.save(update_fields=["state", "return_comment"])
