@@ -743,9 +743,14 @@ def build_resolution(congress: Congress) -> ResolutionSnapshot:
     vote = resolution_vote(congress)
     if vote is None:
         raise _not_ready("Đại hội chưa biểu quyết thông qua Nghị quyết: chỉ in Nghị quyết sau khi Đại hội thông qua.")
-    draft = ResolutionDraft.latest_for(congress)
+    # The text the congress voted on: the last revision saved before the vote.
+    draft = (
+        ResolutionDraft.objects.filter(congress=congress, created_at__lte=vote.recorded_at)
+        .order_by("-revision")
+        .first()
+    )
     if draft is None:
-        raise _not_ready("Đoàn Thư ký chưa lưu các phần của Nghị quyết (mục Các phần của nghị quyết).")
+        raise _not_ready("Đoàn Thư ký chưa lưu các phần của Nghị quyết trước khi Đại hội biểu quyết.")
     unfinished = unfinished_elections(congress)
     if unfinished:
         raise _not_ready(f"Cuộc bầu cử chưa kết thúc: {'; '.join(unfinished)}.")

@@ -92,6 +92,11 @@ def save_resolution_draft(congress: Congress, data: dict, user, based_on: int | 
     """
     # Lock the congress row so that two saves number their revisions one after the other.
     Congress.objects.select_for_update().get(pk=congress.pk)
+    from documents.builders import resolution_vote
+
+    if resolution_vote(congress) is not None:
+        # What the congress adopted is what gets printed: no edit after the vote.
+        raise DocumentsError(_("The congress has adopted the resolution: its text can no longer change."))
     latest = ResolutionDraft.objects.filter(congress=congress).order_by("-revision").first()
     current = latest.revision if latest else 0
     if based_on is not None and based_on != current:

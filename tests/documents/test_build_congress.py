@@ -265,3 +265,24 @@ def test_minutes_docx_download_and_a_not_ready_minutes(congress, client):
     assert response.status_code == 200
     assert response["Content-Type"].endswith("wordprocessingml.document")
     assert 'filename="bien-ban-dai-hoi-thai-binh-lhh-2025.docx"' in response["Content-Disposition"]
+
+
+def test_the_resolution_printed_is_the_text_the_congress_adopted(congress):
+    """What the congress voted on is what gets printed: no edit after the vote, and the printed
+    sections are the last revision saved before the vote."""
+    from documents import services
+    from documents.models import ResolutionDraft
+
+    close_congress(congress)
+    adopted = ResolutionDraft.latest_for(congress)
+    secretary = get_user_model().objects.get(username="thuky")
+    with pytest.raises(services.DocumentsError, match="đã biểu quyết thông qua Nghị quyết"):
+        services.save_resolution_draft(congress, {"assessment": "Khác", "targets": "Khác", "tasks": "Khác"}, secretary)
+    assert ResolutionDraft.latest_for(congress) == adopted
+    # A revision written after the vote behind the app's back is not printed either.
+    ResolutionDraft.objects.create(
+        congress=congress, revision=adopted.revision + 1, assessment="Sửa sau", targets="x", tasks="y"
+    )
+    text = full_text(document_pdf(builders.build_resolution(congress)))
+    assert "Sửa sau" not in text
+    assert adopted.assessment.splitlines()[0][:40] in text
