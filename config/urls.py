@@ -18,4 +18,5 @@ urlpatterns = [
     path("c/<slug:slug>/elections/", include("elections.urls")),
     path("c/", include("congress.urls")),
     path("c/<slug:slug>/members/", include("members.urls")),
+    path("c/<slug:slug>/audit/", include("audit.urls")),
 ]
