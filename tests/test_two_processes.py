@@ -28,6 +28,7 @@ VOTERS = 30
 def _loadtest():
     spec = importlib.util.spec_from_file_location("loadtest", ROOT / "scripts" / "loadtest.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("loadtest", module)  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -49,6 +50,13 @@ def test_two_processes_on_one_postgresql_agree(tmp_path):
         pytest.skip("PostgreSQL only: the central deployment")
     loadtest = _loadtest()
     info = loadtest.prepare(VOTERS)
+    # The tests hash with MD5 (conftest); the app processes know only the real hashers.
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    hasher = PBKDF2PasswordHasher()
+    password = hasher.encode(info["password"], hasher.salt(), iterations=1000)
+    get_user_model().objects.filter(username__startswith="lt-").update(password=password)
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
