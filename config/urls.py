@@ -19,4 +19,5 @@ urlpatterns = [
     path("c/", include("congress.urls")),
     path("c/<slug:slug>/members/", include("members.urls")),
     path("c/<slug:slug>/documents/", include("documents.urls")),
+    path("c/<slug:slug>/audit/", include("audit.urls")),
 ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Body, CongressSettings, ItemDocument, ProgrammeItem, ShowOfHandsVote
@@ -44,7 +45,21 @@ class ProgrammeItemForm(forms.ModelForm):
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
 
 
+def check_upload_size(upload):
+    """Refuse a document larger than settings.DOCUMENT_MAX_BYTES (nginx also caps the request)."""
+    limit = settings.DOCUMENT_MAX_BYTES
+    if upload and upload.size > limit:
+        raise forms.ValidationError(
+            _("The file is too large (%(size)d KB; at most %(max)d KB).")
+            % {"size": upload.size // 1024, "max": limit // 1024}
+        )
+    return upload
+
+
 class DocumentForm(forms.ModelForm):
+    def clean_file(self):
+        return check_upload_size(self.cleaned_data.get("file"))
+
     class Meta:
         model = ItemDocument
         fields = ["title", "file"]
@@ -128,6 +143,9 @@ class SpeechForm(forms.Form):
             self.fields["member"].queryset = self.fields["member"].queryset.filter(pk=member.pk)
             self.fields["member"].initial = member
             self.fields["member"].widget = forms.HiddenInput()
+
+    def clean_file(self):
+        return check_upload_size(self.cleaned_data.get("file"))
 
 
 class CongressForm(forms.ModelForm):

@@ -330,6 +330,9 @@ MATRIX = [
     ("documents:resolution-edit", congress_kwargs, "get", allow(Role.SECRETARIAT)),
     # elections
     *ELECTIONS,
+    # audit: the presidium (the site administrator reads it in the Django admin)
+    ("audit:log", congress_kwargs, "get", allow(Role.PRESIDIUM)),
+    ("audit:export", congress_kwargs, "get", allow(Role.PRESIDIUM)),
 ]
 
 # URL names that are not app views (Django's own), left out of the matrix.
