@@ -89,8 +89,8 @@ def load_bodies(congress: Congress) -> None:
         body = bodies[kind]
         if body.votes.filter(adopted=True).exists():
             continue
-        members = list(Member.objects.filter(organisation=congress.organisation, full_name__in=names))
-        body.members.set(members)
+        members = Member.objects.filter(organisation=congress.organisation, full_name__in=names)
+        services.set_members_in_order(body, sorted(members, key=lambda m: names.index(m.full_name)))
 
 
 def load_votes(congress: Congress, secretary) -> None:

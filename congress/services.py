@@ -883,8 +883,19 @@ def set_body_members(body: Body, user, members: list[Member]) -> Body:
                 _("A member of the vote-counting board may not be on an election list (QĐ 190 Art. 8): %(names)s.")
                 % {"names": names}
             )
-    body.members.set(members)
+    set_members_in_order(body, members)
     return body
+
+
+def set_members_in_order(body: Body, members) -> None:
+    """Replace the body's members, keeping the order given (the first of the presidium chairs).
+
+    ``members.set()`` inserts in an order of its own (a set of ids); the printed
+    lists read the through rows in insertion order, so add them one by one.
+    """
+    body.members.clear()
+    for member in members:
+        body.members.add(member)
 
 
 def congress_members(congress: Congress):

@@ -240,7 +240,7 @@ def test_very_long_names_and_texts_wrap_inside_the_page(congress):
     close_congress(congress)
     long_name = "Công Tằng Tôn Nữ Thị Hoàng Phương Khánh Ngọc Diệp Thủy Tiên Bảo Trâm Nguyễn Phước Vĩnh"
     CongressRecord.objects.filter(congress=congress).update(
-        upper_representative=f"Đồng chí {long_name}, Ủy viên Ban Thường vụ, Phó Bí thư Thường trực " * 3,
+        upper_representative=(f"Đồng chí {long_name}, Ủy viên Ban Thường vụ, Phó Bí thư Thường trực " * 3)[:255],
         upper_remarks="Ýkiến" * 60 + "\n" + "Đại hội cần tiếp tục phát huy " * 40,
         secretary_name=long_name,
         chair_name=long_name,

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("elections.models", reason="the elections app's models are not merged yet")
-
-from congress.models import CongressRole  # noqa: E402
+from congress.models import CongressRole
 from documents import builders
 from documents.pdf import document_pdf
 from documents.snapshots import DocumentNotReady
