@@ -18,7 +18,7 @@ from congress import demo
 from congress.models import Congress
 from documents import registry
 from documents.archive import MANIFEST
-from documents.backup import BACKUP_FILE, SECTIONS, restore_archive
+from documents.backup import BACKUP_FILE, SECTIONS, BackupError, restore_archive
 from documents.pdf import document_pdf
 from elections import rules
 from elections.models import Round
@@ -230,7 +230,7 @@ def test_a_changed_ballot_with_matching_sums_fails_the_seal_check(both):
         ).encode()
 
     counts = {m: m.objects.count() for m in (Congress, Round, CongressMember, AuditEntry)}
-    with pytest.raises(Exception, match="niêm phong"):
+    with pytest.raises(BackupError, match="niêm phong"):
         restore_archive(_rewrite(archive, forge), slug="ban-sao-gia")
     assert {m: m.objects.count() for m in counts} == counts
 
