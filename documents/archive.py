@@ -6,6 +6,8 @@ One ZIP file:
 * ``van-ban/<name>.pdf`` — every document that is ready (and the DOCX of the minutes
   and the resolution), exactly as the download buttons give them;
 * ``du-lieu.json`` — the data of the congress, one section per app (see :data:`SECTIONS`);
+* ``backup.json`` — every row of the congress, machine-restorable with
+  ``manage.py import_congress`` (see :mod:`documents.backup`);
 * ``SHA256SUMS`` — the SHA-256 of every other file, in the format of ``sha256sum``, so
   the new committee can check the copy with ``sha256sum -c SHA256SUMS``.
 
@@ -28,6 +30,7 @@ from django.utils import timezone
 from congress.models import Congress
 
 from . import registry
+from .backup import BACKUP_FILE, backup_json
 from .docx import render_docx
 from .models import CongressRecord, ResolutionDraft
 from .pdf import document_pdf
@@ -352,6 +355,7 @@ def archive_files(congress: Congress) -> dict[str, bytes]:
     data = collect_data(congress)
     data["documents_index"] = index
     files[DATA_FILE] = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode("utf-8")
+    files[BACKUP_FILE] = backup_json(congress)
     return files
 
 
