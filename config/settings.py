@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "members",
     "elections",
     "documents",
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [
