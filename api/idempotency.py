@@ -15,6 +15,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from ninja import Status
 
 from api.errors import ApiError
 from api.models import IdempotentRequest
@@ -41,7 +42,7 @@ def idempotent(view):
     def wrapper(request, *args, **kwargs):
         key = request.headers.get(HEADER, "").strip()
         if not key:
-            return view(request, *args, **kwargs)
+            return Status(*view(request, *args, **kwargs))
         if len(key) > 200:
             raise ApiError(422, "invalid", "Idempotency-Key quá dài (tối đa 200 ký tự).", {HEADER: "Quá dài."})
         user = request.auth
@@ -56,7 +57,7 @@ def idempotent(view):
                         "idempotency_conflict",
                         "Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng khóa mới.",
                     )
-                return previous.status, previous.response
+                return Status(previous.status, previous.response)
             status, payload = view(request, *args, **kwargs)
             payload = _plain(payload)
             try:
@@ -69,6 +70,6 @@ def idempotent(view):
                 raise ApiError(
                     409, "idempotency_conflict", "Yêu cầu với Idempotency-Key này đang được xử lý."
                 ) from exc
-            return status, payload
+            return Status(status, payload)
 
     return wrapper

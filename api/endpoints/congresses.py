@@ -22,8 +22,7 @@ from api.schemas import (
 from congress import services as congress_services
 from congress.models import Body, Congress, CongressRole, Session, ShowOfHandsVote, TextVersion
 from members import services as member_services
-from members.models import Attendance, CongressMember
-from members.models import latest_session_with_attendance
+from members.models import Attendance, CongressMember, latest_session_with_attendance
 
 router = Router(tags=["congresses"])
 

@@ -229,7 +229,7 @@ def enter_batch(request, slug: str, round_id: int, pass_number: int, payload: Ba
         raise ApiError(
             422,
             "batch_refused",
-            "Không phiếu nào được ghi: %s phiếu bị từ chối (xem từng phiếu theo thứ tự trong loạt)." % len(errors),
+            f"Không phiếu nào được ghi: {len(errors)} phiếu bị từ chối (xem từng phiếu theo thứ tự trong loạt).",
             errors,
         )
     return 201, {"entered": len(entries), "entries": [entry_data(e) for e in entries]}
