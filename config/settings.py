@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "elections",
     "documents",
     "audit",
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [

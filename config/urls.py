@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from api import urls as api_urls
 from congress import views as congress_views
 
 admin.site.site_header = _("Đại hội: administration")
@@ -15,6 +16,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+    path("accounts/tokens/", include(api_urls.token_urlpatterns)),
     path("c/<slug:slug>/elections/", include("elections.urls")),
     path("c/", include("congress.urls")),
     path("c/<slug:slug>/members/", include("members.urls")),

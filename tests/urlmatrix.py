@@ -218,8 +218,25 @@ def speech_move_kwargs(ctx):
     return {**speech_kwargs(ctx), "direction": "down"}
 
 
+def token_kwargs(ctx):
+    from api.models import ApiToken
+
+    token, _clear = ApiToken.issue(ctx["users"][Role.SECRETARIAT], "Máy điểm danh")
+    return {"pk": token.pk}
+
+
+def _own_only(ok, owner=Role.SECRETARIAT):
+    """A user's own object: ``ok`` for its owner, 404 for everyone else, login for anonymous."""
+    return {**{role: (ok if role == owner else 404) for role in ALL}, "outsider": 404, None: 302}
+
+
 # URLs outside any congress.
 GLOBAL = [
+    # API tokens: every logged-in user manages their own (the API itself: tests/api/test_permissions.py).
+    ("api-tokens", no_kwargs, "get", {**{role: 200 for role in ALL}, "outsider": 200, None: 302}),
+    ("api-tokens", no_kwargs, "post", {**{role: 200 for role in ALL}, "outsider": 200, None: 302}),
+    ("api-token-revoke", token_kwargs, "get", {**{role: 405 for role in ALL}, "outsider": 405, None: 302}),
+    ("api-token-revoke", token_kwargs, "post", _own_only(302)),
     ("home", no_kwargs, "get", {**{role: 200 for role in ALL}, "outsider": 200, None: 302}),
     ("login", no_kwargs, "get", {None: 200}),
 ]
@@ -337,4 +354,4 @@ MATRIX = [
 
 # URL names that are not app views (Django's own), left out of the matrix.
 EXEMPT = {"logout", "set_language", "javascript-catalog"}
-EXEMPT_NAMESPACES = {"admin"}
+EXEMPT_NAMESPACES = {"admin", "api"}  # api: tests/api/test_permissions.py, from the OpenAPI document
