@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from congress.models import Congress, Session
 from congress.numerals import to_roman
+from congress.printing import summary_lines
 from elections import rules
 
 from .formatting import clock_text, moment_text, percent_text, short_date
@@ -108,10 +109,6 @@ def congress_lines(congress: Congress) -> tuple[str, ...]:
     """
     name = f"Đại hội {congress.organisation.name}"
     return (*wrap_words(name, ISSUER_LINE_CHARS), f"lần thứ {congress.ordinal_roman}, nhiệm kỳ {congress.term}")
-
-
-def summary_lines(congress: Congress) -> tuple[str, ...]:
-    return (f"Đại hội {congress.organisation.name}", f"lần thứ {congress.ordinal_roman}, nhiệm kỳ {congress.term}")
 
 
 def header(
