@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.settings import env_bool, env_int
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,3 +75,28 @@ def test_sqlite_is_tuned_for_several_writers(settings):
     assert options["transaction_mode"] == "IMMEDIATE"
     assert options["timeout"] >= 5
     assert "journal_mode=WAL" in options["init_command"]
+
+
+@pytest.mark.parametrize("value", ["ture", "maybe", "2", "enabled"])
+def test_an_unknown_boolean_stops_the_start(tmp_path, value):
+    """HTTPS=ture must fail loudly instead of quietly serving without the TLS settings."""
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "HTTPS": value}
+    env.pop("DATABASE_URL", None)
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert f"HTTPS={value!r}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("true", True), ("Yes", True), ("1", True), ("off", False), ("", None)],
+)
+def test_known_booleans_are_read(monkeypatch, value, expected):
+    monkeypatch.setenv("SOME_FLAG", value)
+    assert env_bool("SOME_FLAG", default=None) is expected
+
+
+def test_an_unknown_number_stops_the_start(monkeypatch):
+    monkeypatch.setenv("SOME_NUMBER", "ten")
+    with pytest.raises(ImproperlyConfigured, match="SOME_NUMBER='ten'"):
+        env_int("SOME_NUMBER", 3)
