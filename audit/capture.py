@@ -12,9 +12,13 @@ are kept or lost together.
 
 from __future__ import annotations
 
+import functools
 import json
+from pathlib import Path
 from typing import Any
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -22,11 +26,26 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 
 from audit import context
 
-# The apps whose data is the congress (roles are congress.CongressRole).
-AUDITED_APPS = {"congress", "members", "elections", "documents"}
+# Every model of the project's apps is audited, unless excluded here with its reason.
+NOT_AUDITED_APPS = {
+    "audit",  # the log itself
+    "api",  # credentials (API tokens) and replay keys, not congress data
+}
 # Histories of their own: recording them again would only double them. The
 # election journal is shown with the audit log (audit.views).
 NOT_AUDITED = {"elections.journalentry", "members.memberchange"}
+
+
+@functools.cache
+def _project_apps() -> frozenset[str]:
+    """The labels of the apps of this project (not Django's or third parties')."""
+    root = Path(settings.BASE_DIR).resolve()
+    return frozenset(
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().parent == root and config.label not in NOT_AUDITED_APPS
+    )
+
 
 _paths: dict[type, tuple[str, ...] | None] = {}
 
@@ -35,7 +54,7 @@ def is_audited(model) -> bool:
     meta = model._meta
     if model.__module__ == "__fake__":  # historical models inside migrations
         return False
-    return meta.app_label in AUDITED_APPS and meta.label_lower not in NOT_AUDITED
+    return meta.app_label in _project_apps() and meta.label_lower not in NOT_AUDITED
 
 
 def _jsonable(value: Any) -> Any:
@@ -74,7 +93,7 @@ def _path_to_scope(model) -> tuple[str, ...] | None:
                     to_congress.append((*path, field.name))
                 elif target is Organisation:
                     to_organisation.append((*path, field.name))
-                elif target is not None and target not in seen and target._meta.app_label in AUDITED_APPS:
+                elif target is not None and target not in seen and target._meta.app_label in _project_apps():
                     seen.add(target)
                     following.append((target, (*path, field.name)))
         if to_congress or to_organisation:

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "congress",
+    "proceedings",
     "members",
     "elections",
     "documents",

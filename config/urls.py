@@ -19,6 +19,8 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("accounts/tokens/", include(api_urls.token_urlpatterns)),
     path("c/<slug:slug>/elections/", include("elections.urls")),
+    path("c/", include("hall.urls")),
+    path("c/", include("proceedings.urls")),
     path("c/", include("congress.urls")),
     path("c/<slug:slug>/members/", include("members.urls")),
     path("c/<slug:slug>/documents/", include("documents.urls")),

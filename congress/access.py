@@ -10,16 +10,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
+from congress.exceptions import ServiceError
 from congress.models import Congress, CongressRole
 
 Role = CongressRole.Role
-
-# Roles that may change congress data (everyone else reads).
-STAFF_ROLES = (Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD)
 
 
 def roles_of(user, congress: Congress) -> set[str]:
@@ -66,3 +65,31 @@ def congress_view(*roles: str) -> Callable:
         return wrapper
 
     return decorator
+
+
+# The role groups every view, API endpoint, document and test uses (one home).
+ALL = (Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD, Role.MEMBER)
+# Roles that may change congress data (everyone else reads).
+STAFF = (Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD)
+ORGANISERS = (Role.SECRETARIAT, Role.PRESIDIUM)
+SECRETARIAT = (Role.SECRETARIAT,)
+PRESIDIUM = (Role.PRESIDIUM,)
+BOARD = (Role.COUNTING_BOARD,)
+# Who may see a count before it is published: the board counts, the presidium confirms.
+COUNT_VIEWERS = (Role.COUNTING_BOARD, Role.PRESIDIUM)
+
+
+def run_service(request: HttpRequest, call: Callable[[], object], success: str | None = None) -> bool:
+    """Call a service for a POST; show its refusal (nothing changed) or the success message.
+
+    Every app's error class derives from :class:`congress.exceptions.ServiceError`,
+    whose message is written for the user.
+    """
+    try:
+        call()
+    except ServiceError as error:
+        messages.error(request, str(error))
+        return False
+    if success:
+        messages.success(request, success)
+    return True

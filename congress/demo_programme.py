@@ -10,9 +10,19 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from congress import services
-from congress.models import Body, Congress, CongressRole, ProgrammeItem, ShowOfHandsVote, TextVersion
-from congress.services import VoteTarget
+from congress.models import Congress, CongressRole
+from proceedings.models import Body, ProgrammeItem, ShowOfHandsVote, TextVersion
+from proceedings.services.approvals import approve, submit
+from proceedings.services.bodies import ensure_bodies, set_members_in_order
+from proceedings.services.programme import install_standard_programme
+from proceedings.services.votes import (
+    BODY_SUBJECTS,
+    TEXT_SUBJECTS,
+    VoteTarget,
+    adopted_subjects,
+    next_round,
+    record_vote,
+)
 
 Subject = ShowOfHandsVote.Subject
 
@@ -56,20 +66,20 @@ def load(congress: Congress) -> None:
     # Two of the three members of the presidium: more than half (working regulation I.2).
     presidium = [_demo_user("chutich"), _demo_user("chutich2")]
     if not congress.programme_items.exists():
-        services.install_standard_programme(congress, secretary, presenters=_presenters(congress))
+        install_standard_programme(congress, secretary, presenters=_presenters(congress))
     # The presidium approved the whole programme and the three texts before the congress.
     for item in congress.programme_items.filter(state=ProgrammeItem.State.DRAFT):
-        services.submit(item, secretary)
+        submit(item, secretary)
     for item in congress.programme_items.filter(state=ProgrammeItem.State.SUBMITTED):
         for member in presidium:
-            item = services.approve(item, member)
+            item = approve(item, member)
     for text in congress.texts.all():
         version = text.latest
         if version.state == TextVersion.State.DRAFT:
-            version = services.submit(version, secretary)
+            version = submit(version, secretary)
         if version.state == TextVersion.State.SUBMITTED:
             for member in presidium:
-                version = services.approve(version, member)
+                version = approve(version, member)
     load_bodies(congress)
     load_votes(congress, secretary)
 
@@ -80,7 +90,7 @@ def _demo_user(username: str):
 
 def load_bodies(congress: Congress) -> None:
     """Fill the presidium and the secretariat with the demo roll's members (needs the members app)."""
-    bodies = services.ensure_bodies(congress)
+    bodies = ensure_bodies(congress)
     if not hasattr(Body, "members"):
         return
     from members.models import Member
@@ -90,7 +100,7 @@ def load_bodies(congress: Congress) -> None:
         if body.votes.filter(adopted=True).exists():
             continue
         members = Member.objects.filter(organisation=congress.organisation, full_name__in=names)
-        services.set_members_in_order(body, sorted(members, key=lambda m: names.index(m.full_name)))
+        set_members_in_order(body, sorted(members, key=lambda m: names.index(m.full_name)))
 
 
 def load_votes(congress: Congress, secretary) -> None:
@@ -106,12 +116,12 @@ def load_votes(congress: Congress, secretary) -> None:
     present = current_base(congress).official_present
     if not present:
         return
-    adopted = services.adopted_subjects(congress)
+    adopted = adopted_subjects(congress)
     for subject in PREPARATORY_VOTES:
         if subject in adopted:
             continue
         target = _target(congress, subject)
-        services.record_vote(
+        record_vote(
             congress,
             secretary,
             subject,
@@ -119,7 +129,7 @@ def load_votes(congress: Congress, secretary) -> None:
             present,
             0,
             0,
-            services.next_round(congress, subject, target),
+            next_round(congress, subject, target),
             session=congress.sessions.get(kind="preparatory"),
         )
     # The adopted presidium and secretariat hold the roles now; the demo logins keep theirs too.
@@ -127,9 +137,9 @@ def load_votes(congress: Congress, secretary) -> None:
 
 
 def _target(congress: Congress, subject: str) -> VoteTarget:
-    if subject in services.BODY_SUBJECTS:
-        return VoteTarget(body=services.ensure_bodies(congress)[services.BODY_SUBJECTS[subject]])
-    if subject in services.TEXT_SUBJECTS:
-        text = congress.texts.get(kind=services.TEXT_SUBJECTS[subject])
+    if subject in BODY_SUBJECTS:
+        return VoteTarget(body=ensure_bodies(congress)[BODY_SUBJECTS[subject]])
+    if subject in TEXT_SUBJECTS:
+        text = congress.texts.get(kind=TEXT_SUBJECTS[subject])
         return VoteTarget(version=text.versions.filter(state=TextVersion.State.APPROVED).last())
     return VoteTarget()

@@ -78,7 +78,7 @@ class Congress(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("congress:dashboard", args=[self.slug])
+        return reverse("hall:dashboard", args=[self.slug])
 
     @property
     def ordinal_roman(self) -> str:
@@ -148,17 +148,3 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
-
-
-# The programme, texts, approvals, bodies, votes and speeches live in their own
-# modules (fewer merge conflicts); importing them here registers the models.
-from congress.models_programme import (  # noqa: E402, F401
-    CongressSettings,
-    CongressText,
-    ItemDocument,
-    PresidiumApproval,
-    ProgrammeItem,
-    TextPart,
-    TextVersion,
-)
-from congress.models_votes import Body, ShowOfHandsVote, Speech  # noqa: E402, F401

@@ -73,7 +73,7 @@ def congress_data(congress: Congress) -> dict[str, Any]:
 
 def proceedings_data(congress: Congress) -> dict[str, Any]:
     """The congress app's record: programme, texts and their versions, bodies, votes, speeches."""
-    from congress.models import Body, ProgrammeItem, ShowOfHandsVote, Speech, TextVersion
+    from proceedings.models import Body, ProgrammeItem, ShowOfHandsVote, Speech, TextVersion
 
     items = ProgrammeItem.objects.filter(congress=congress).select_related(
         "session", "presenter_body", "presenter_member"

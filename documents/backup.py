@@ -49,6 +49,7 @@ from congress import backup as congress_backup
 from congress.models import Congress, Organisation
 from elections import backup as elections_backup
 from members import backup as members_backup
+from proceedings import backup as proceedings_backup
 
 from .models import CongressRecord, ResolutionDraft
 
@@ -71,8 +72,9 @@ def rows(congress: Congress) -> list[models.Model]:
 #: One function per app, in the order the rows can be inserted (a row after every row it points to).
 SECTIONS: list[Callable[[Congress], list[models.Model]]] = [
     congress_backup.rows,
+    proceedings_backup.settings_rows,
     members_backup.rows,
-    congress_backup.proceedings_rows,
+    proceedings_backup.rows,
     elections_backup.rows,
     rows,
 ]
@@ -191,6 +193,30 @@ def restore_archive(data: bytes, slug: str | None = None) -> Restored:
     return restored
 
 
+#: Models that changed app since an archive was written: the old label → today's (the tables stayed).
+MOVED_LABELS = {
+    f"congress.{name}": f"proceedings.{name}"
+    for name in [
+        "congresssettings",
+        "programmeitem",
+        "itemdocument",
+        "congresstext",
+        "textversion",
+        "textpart",
+        "presidiumapproval",
+        "body",
+        "body_members",
+        "showofhandsvote",
+        "speech",
+    ]
+}
+
+
+def _current_labels(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the rows with the labels of today's apps (archives made before the proceedings app)."""
+    return [{**row, "model": MOVED_LABELS.get(row["model"], row["model"])} for row in rows]
+
+
 class _Restorer:
     def __init__(self, backup: dict[str, Any], slug: str):
         self.backup = backup
@@ -206,7 +232,7 @@ class _Restorer:
     def run(self) -> Restored:
         self._users()
         count = 0
-        for item in serializers.deserialize("python", self.backup["rows"]):
+        for item in serializers.deserialize("python", _current_labels(self.backup["rows"])):
             # Many-to-many lists are ignored: their through rows are in the backup, in order.
             self._insert(item.object)
             count += 1

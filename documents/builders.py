@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from congress.models import Congress, Session
 from congress.numerals import to_roman
-from congress.printing import summary_lines
+from documents.printing import summary_lines
 from elections import rules
 
 from .formatting import clock_text, moment_text, percent_text, short_date
@@ -359,15 +359,15 @@ VOTE_SUBJECTS = {
 
 
 def upper_body(congress: Congress) -> str:
-    """The superior body printed above the issuer: "Đảng bộ các cơ quan Đảng tỉnh" (as congress.printing)."""
-    from congress.standard import party_body
+    """The superior body printed above the issuer: "Đảng bộ các cơ quan Đảng tỉnh" (as documents.printing)."""
+    from proceedings.standard import party_body
 
     return party_body(congress.organisation.upper_committee)
 
 
 def body_member_names(congress: Congress, kind: str) -> list[str]:
     """Names of a body's members, in the order they were proposed."""
-    from congress.models import Body
+    from proceedings.models import Body
 
     through = Body.members.through
     rows = through.objects.filter(body__congress=congress, body__kind=kind).select_related("member").order_by("id")
@@ -395,8 +395,8 @@ def _with_header(snapshot, congress: Congress, record: CongressRecord, kind: str
 
 
 def build_programme(congress: Congress):
-    """Chương trình Đại hội: STT | Nội dung | Người thực hiện, by session (congress.printing)."""
-    from congress import printing
+    """Chương trình Đại hội: STT | Nội dung | Người thực hiện, by session (documents.printing)."""
+    from documents import printing
 
     if not congress.programme_items.exists():
         raise _not_ready("Chưa có chương trình Đại hội: hãy lập chương trình (mục Chương trình).")
@@ -409,8 +409,8 @@ def build_programme(congress: Congress):
 
 
 def _text_snapshot(congress: Congress, kind: str, label: str):
-    from congress import printing
-    from congress.models import CongressText, TextVersion
+    from documents import printing
+    from proceedings.models import CongressText, TextVersion
 
     text = CongressText.objects.filter(congress=congress, kind=kind).first()
     version = printing.version_to_print(text) if text else None
@@ -439,7 +439,7 @@ def build_regulation(congress: Congress):
 
 
 def votes_of(congress: Congress) -> list:
-    from congress.models import ShowOfHandsVote
+    from proceedings.models import ShowOfHandsVote
 
     return list(
         ShowOfHandsVote.objects.filter(congress=congress).select_related("version__text").order_by("recorded_at", "pk")
@@ -486,7 +486,7 @@ VOTE_TABLE_WIDTHS = (12, 0, 18, 19, 19, 25)
 
 def resolution_vote(congress: Congress):
     """The adopted show-of-hands vote on the resolution, or None."""
-    from congress.models import ShowOfHandsVote
+    from proceedings.models import ShowOfHandsVote
 
     return (
         ShowOfHandsVote.objects.filter(congress=congress, subject="resolution", adopted=True)
@@ -578,7 +578,7 @@ def build_congress_minutes(congress: Congress) -> CongressMinutesSnapshot:
     Not ready until the congress has closed (closing time typed), the roll call adds
     up, every election is over and the resolution has been voted on.
     """
-    from congress.models import ProgrammeItem, Speech
+    from proceedings.models import ProgrammeItem, Speech
 
     record = CongressRecord.for_congress(congress)
     _record_times(congress, record)

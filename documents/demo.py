@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from congress.models import Congress
 from documents.models import DEFAULT_RECIPIENTS, CongressRecord, ResolutionDraft
+from proceedings.services.votes import VoteTarget, next_round, record_vote
 
 
 def _at(congress: Congress, hour: int, minute: int) -> datetime.datetime:
@@ -130,10 +131,11 @@ def _present(congress: Congress) -> int:
 def finish_elections(congress: Congress) -> None:
     """The official session's roll call (as in the morning), the board adopted, every election
     counted by totals (COUNTS), confirmed by the board and the presidium, and sealed."""
-    from congress import services as congress_services
-    from congress.models import Body, ShowOfHandsVote
     from members.models import Attendance, Member
     from members.services import record_attendance
+    from proceedings.models import Body, ShowOfHandsVote
+    from proceedings.services.bodies import ensure_bodies, set_body_members
+    from proceedings.services.votes import VoteTarget, next_round, record_vote
 
     secretary, presidium, board_users = _users()
     session = congress.sessions.get(kind="official")
@@ -147,13 +149,13 @@ def finish_elections(congress: Congress) -> None:
     except ImportError:  # the elections app's models are not there yet
         return
     present = _present(congress)
-    board = congress_services.ensure_bodies(congress)[Body.Kind.COUNTING_BOARD]
+    board = ensure_bodies(congress)[Body.Kind.COUNTING_BOARD]
     if not board.votes.filter(adopted=True).exists():
         members = [Member.objects.get(organisation=congress.organisation, full_name=n) for n in BOARD]
-        congress_services.set_body_members(board, secretary, members)
-        target = congress_services.VoteTarget(body=board)
+        set_body_members(board, secretary, members)
+        target = VoteTarget(body=board)
         subject = ShowOfHandsVote.Subject.COUNTING_BOARD
-        congress_services.record_vote(
+        record_vote(
             congress,
             secretary,
             subject,
@@ -161,7 +163,7 @@ def finish_elections(congress: Congress) -> None:
             present,
             0,
             0,
-            congress_services.next_round(congress, subject, target),
+            next_round(congress, subject, target),
             session=session,
         )
     for election in congress.elections.order_by("order"):
@@ -185,8 +187,7 @@ def finish_elections(congress: Congress) -> None:
 @transaction.atomic
 def adopt_resolution(congress: Congress, agree: int | None = None):
     """The resolution put to the vote (all official members present for it, unless ``agree``)."""
-    from congress import services as congress_services
-    from congress.models import CongressText, ShowOfHandsVote, TextVersion
+    from proceedings.models import CongressText, ShowOfHandsVote, TextVersion
 
     secretary, _presidium, _board = _users()
     done = ShowOfHandsVote.objects.filter(congress=congress, subject="resolution", adopted=True).first()
@@ -196,9 +197,9 @@ def adopt_resolution(congress: Congress, agree: int | None = None):
     agree = present if agree is None else agree
     text = congress.texts.get(kind=CongressText.Kind.RESOLUTION)
     version = text.versions.filter(state=TextVersion.State.APPROVED).order_by("-number").first()
-    target = congress_services.VoteTarget(version=version)
+    target = VoteTarget(version=version)
     subject = ShowOfHandsVote.Subject.RESOLUTION
-    return congress_services.record_vote(
+    return record_vote(
         congress,
         secretary,
         subject,
@@ -206,6 +207,6 @@ def adopt_resolution(congress: Congress, agree: int | None = None):
         agree,
         present - agree,
         0,
-        congress_services.next_round(congress, subject, target),
+        next_round(congress, subject, target),
         session=congress.sessions.get(kind="official"),
     )

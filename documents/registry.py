@@ -13,17 +13,18 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from congress.access import ALL, ORGANISERS, STAFF
 from congress.models import Congress, CongressRole
 
 from . import builders
 from .snapshots import DocumentDataError
 
 Role = CongressRole.Role
-EVERY_ROLE = tuple(Role.values)
+EVERY_ROLE = ALL
 #: Who may print blank ballots (QĐ 190 Art. 8: the board hands them out; the presidium leads).
-BALLOT_ROLES = (Role.COUNTING_BOARD, Role.SECRETARIAT, Role.PRESIDIUM)
+BALLOT_ROLES = STAFF
 #: Who may download the handover archive (working regulation II.3: the secretariat hands over).
-ARCHIVE_ROLES = (Role.SECRETARIAT, Role.PRESIDIUM)
+ARCHIVE_ROLES = ORGANISERS
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from congress.exceptions import ServiceError
 
-class ElectionError(Exception):
+
+class ElectionError(ServiceError):
     """A refused election action, with a message fit for the user (already translated)."""
 
     def __init__(self, message, field: str | None = None):

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress.exceptions import ServiceError
 from congress.models import Congress, Session
 from elections import rules
 from members.collation import fold, split_name
@@ -52,7 +53,7 @@ FACT_FIELDS = [
 ]
 
 
-class MembersError(Exception):
+class MembersError(ServiceError):
     """A refused change to the roll or the attendance; the message is fit for the user."""
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congress.access import STAFF_ROLES, congress_view
+from congress.access import ALL, SECRETARIAT, STAFF, congress_view
 from congress.models import CongressRole, Session
 from members import importing, services
 from members.collation import fold
@@ -22,8 +22,6 @@ from members.forms import AttendanceForm, FactsForm, ImportForm, MemberForm
 from members.models import Attendance, CongressMember, latest_session_with_attendance
 
 Role = CongressRole.Role
-ALL_ROLES = tuple(Role.values)
-SECRETARIAT = (Role.SECRETARIAT,)
 
 
 def _congress_member(congress, pk) -> CongressMember:
@@ -37,11 +35,11 @@ def _is_htmx(request) -> bool:
 # The roll: /c/<slug>/members/ ----------------------------------------------------------
 
 
-@congress_view(*ALL_ROLES)
+@congress_view(*ALL)
 def member_list(request, congress):
     query = request.GET.get("q", "")[:100]
     rows = services.roll(congress, query)
-    staff = bool(request.congress_roles.intersection(STAFF_ROLES))
+    staff = bool(request.congress_roles.intersection(STAFF))
     return render(
         request,
         "members/member_list.html",
@@ -55,7 +53,7 @@ def member_list(request, congress):
     )
 
 
-@congress_view(*STAFF_ROLES)
+@congress_view(*STAFF)
 def member_detail(request, congress, pk):
     cm = _congress_member(congress, pk)
     attendances = cm.attendances.select_related("session", "recorded_by").order_by("session__starts_at")
@@ -167,7 +165,7 @@ def member_import(request, congress):
     return render(request, "members/member_import.html", context)
 
 
-@congress_view(*STAFF_ROLES)
+@congress_view(*STAFF)
 def member_export(request, congress):
     response = HttpResponse(
         importing.export_xlsx(congress),
@@ -191,7 +189,7 @@ def _session(request, congress) -> Session | None:
     return chosen
 
 
-@congress_view(*STAFF_ROLES)
+@congress_view(*STAFF)
 def attendance(request, congress):
     session = _session(request, congress)
     roll = services.roll(congress)
@@ -261,7 +259,7 @@ def _attendance_url(congress) -> str:
     return reverse("members:attendance", kwargs={"slug": congress.slug})
 
 
-@congress_view(*ALL_ROLES)
+@congress_view(*ALL)
 def attendance_report(request, congress):
     session = _session(request, congress)
     report = services.attendance_report(congress, session)

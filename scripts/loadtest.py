@@ -60,11 +60,11 @@ def prepare(voters: int) -> dict:
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from congress import services as congress_services
     from congress.models import Congress, CongressRole, Organisation, Session
     from elections import services
     from elections.models import Candidate, Election
     from members.models import Attendance, CongressMember, Member
+    from proceedings.services.programme import install_standard_programme
 
     Role = CongressRole.Role
     User = get_user_model()
@@ -91,7 +91,7 @@ def prepare(voters: int) -> dict:
     board = [user(f"lt-bk{n:02d}", Role.COUNTING_BOARD) for n in range(1, BOARD + 1)]
     readers = [user(f"lt-dv{n:02d}", Role.MEMBER) for n in range(1, READERS + 1)]
     user("lt-thuky", Role.SECRETARIAT)
-    congress_services.install_standard_programme(congress)
+    install_standard_programme(congress)
     session, _ = Session.objects.get_or_create(
         congress=congress,
         kind=Session.Kind.OFFICIAL,

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from congress import services
-from congress.models import CongressRole, ProgrammeItem, ShowOfHandsVote
+from congress.models import CongressRole
+from proceedings.models import ProgrammeItem, ShowOfHandsVote
+from proceedings.services.approvals import approve, submit, submit_programme
+from proceedings.services.programme import install_standard_programme
+from proceedings.services.votes import VoteTarget, record_vote
 from tests.conftest import PASSWORD
 from tests.congress.helpers import build_e8_roll
 
@@ -26,10 +29,10 @@ def log_in(page, live_server, username):
 @pytest.mark.django_db(transaction=True)
 def test_presidium_approves_secretariat_records_projector_shows(page, live_server, congress, users):
     secretary, chair = users[Role.SECRETARIAT], users[Role.PRESIDIUM]
-    services.install_standard_programme(congress, secretary)
-    services.submit_programme(congress, secretary)
-    regulation = services.submit(congress.texts.get(kind="regulation").latest, secretary)
-    services.approve(regulation, chair)
+    install_standard_programme(congress, secretary)
+    submit_programme(congress, secretary)
+    regulation = submit(congress.texts.get(kind="regulation").latest, secretary)
+    approve(regulation, chair)
     build_e8_roll(congress)  # example E8: base 10, 9 official and 2 probationary members present
 
     log_in(page, live_server, "chutich")
@@ -59,7 +62,5 @@ def test_presidium_approves_secretariat_records_projector_shows(page, live_serve
     assert page.locator("nav").count() == 0
 
     # The projector refreshes itself (htmx polling): a new vote appears without a reload.
-    services.record_vote(
-        congress, secretary, ShowOfHandsVote.Subject.COMMITTEE_SIZE, services.VoteTarget(number=3), 9, 0, 0, 1
-    )
+    record_vote(congress, secretary, ShowOfHandsVote.Subject.COMMITTEE_SIZE, VoteTarget(number=3), 9, 0, 0, 1)
     page.get_by_test_id("projector-vote").get_by_text("Số lượng chi ủy viên: 3").wait_for(timeout=15000)

@@ -14,9 +14,10 @@ from django.test import Client
 from django.urls import reverse
 
 from audit.models import AuditEntry
-from congress.models import CongressRole, ItemDocument
+from congress.models import CongressRole
 from elections.models import JournalEntry
 from members.models import Member
+from proceedings.models import ItemDocument
 from tests import urlmatrix
 from tests.conftest import PASSWORD, make_user
 from tests.test_permissions import _election_objects
@@ -92,9 +93,9 @@ def test_the_csrf_walk_covers_the_mutations():
 
 
 def _item(congress):
-    from congress import services
+    from proceedings.services.programme import install_standard_programme
 
-    services.install_standard_programme(congress)
+    install_standard_programme(congress)
     return congress.programme_items.first()
 
 
@@ -103,7 +104,7 @@ def test_a_document_above_the_size_limit_is_refused(client_for, congress, settin
     item = _item(congress)
     big = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 " + b"x" * 2048, content_type="application/pdf")
     client = client_for(Role.SECRETARIAT)
-    client.post(reverse("congress:item-document", args=[congress.slug, item.pk]), {"title": "Báo cáo", "file": big})
+    client.post(reverse("proceedings:item-document", args=[congress.slug, item.pk]), {"title": "Báo cáo", "file": big})
     assert not ItemDocument.objects.exists()
 
 
@@ -115,7 +116,9 @@ def test_a_document_of_the_wrong_type_is_refused(client_for, congress, filename,
     item = _item(congress)
     upload = SimpleUploadedFile(filename, content)
     client = client_for(Role.SECRETARIAT)
-    client.post(reverse("congress:item-document", args=[congress.slug, item.pk]), {"title": "Báo cáo", "file": upload})
+    client.post(
+        reverse("proceedings:item-document", args=[congress.slug, item.pk]), {"title": "Báo cáo", "file": upload}
+    )
     assert not ItemDocument.objects.exists()
 
 
@@ -124,7 +127,9 @@ def test_a_document_of_the_right_type_and_size_is_accepted(client_for, congress)
     item = _item(congress)
     upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test", content_type="application/pdf")
     client = client_for(Role.SECRETARIAT)
-    client.post(reverse("congress:item-document", args=[congress.slug, item.pk]), {"title": "Báo cáo", "file": upload})
+    client.post(
+        reverse("proceedings:item-document", args=[congress.slug, item.pk]), {"title": "Báo cáo", "file": upload}
+    )
     assert ItemDocument.objects.count() == 1
 
 

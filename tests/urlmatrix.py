@@ -10,10 +10,10 @@ None (anonymous). Anonymous users are always sent to the login page (302).
 
 from __future__ import annotations
 
+from congress.access import ALL, BOARD, COUNT_VIEWERS, ORGANISERS, STAFF
 from congress.models import CongressRole
 
 Role = CongressRole.Role
-ALL = [Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD, Role.MEMBER]
 
 
 def allow(*roles, ok=200, method="get"):
@@ -33,11 +33,11 @@ def congress_kwargs(ctx):
 
 
 def item_kwargs(ctx):
-    from congress import services
+    from proceedings.services.programme import install_standard_programme
 
     congress = ctx["congress"]
     if not congress.programme_items.exists():
-        services.install_standard_programme(congress)
+        install_standard_programme(congress)
     return {"slug": congress.slug, "pk": congress.programme_items.first().pk}
 
 
@@ -48,7 +48,7 @@ def item_move_kwargs(ctx):
 def document_kwargs(ctx):
     from django.core.files.base import ContentFile
 
-    from congress.models import ItemDocument
+    from proceedings.models import ItemDocument
 
     kwargs = item_kwargs(ctx)
     document = ItemDocument.objects.create(
@@ -70,8 +70,8 @@ def text_version_kwargs(ctx):
 
 
 def vote_kwargs(ctx):
-    from congress.models import ShowOfHandsVote
     from members.services import freeze_base
+    from proceedings.models import ShowOfHandsVote
 
     congress = ctx["congress"]
     vote = ShowOfHandsVote.objects.create(
@@ -142,12 +142,6 @@ def entry_kwargs(ctx):
     return {"slug": ctx["congress"].slug, "entry_id": ctx["entry"].pk}
 
 
-ORGANISERS = [Role.SECRETARIAT, Role.PRESIDIUM]
-STAFF = [Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD]
-BOARD = [Role.COUNTING_BOARD]
-COUNT_VIEWERS = [Role.COUNTING_BOARD, Role.PRESIDIUM]
-
-
 def post_only(name, kwargs, *roles):
     """A POST-only view: its row for POST (a redirect back) and for GET (405 for the roles allowed)."""
     return [
@@ -194,8 +188,8 @@ def body_kwargs(ctx):
 def speech_kwargs(ctx):
     from django.core.files.base import ContentFile
 
-    from congress.models import Speech
     from members.models import CongressMember, Member
+    from proceedings.models import Speech
 
     congress = ctx["congress"]
     member = Member.objects.create(
@@ -243,57 +237,57 @@ GLOBAL = [
 
 # URLs inside a congress.
 MATRIX = [
-    ("congress:dashboard", congress_kwargs, "get", allow(*ALL)),
+    ("hall:dashboard", congress_kwargs, "get", allow(*ALL)),
     ("congress:congress-edit", congress_kwargs, "get", allow(Role.SECRETARIAT)),
-    ("congress:settings-edit", congress_kwargs, "get", allow(Role.SECRETARIAT, Role.PRESIDIUM)),
+    ("proceedings:settings-edit", congress_kwargs, "get", allow(Role.SECRETARIAT, Role.PRESIDIUM)),
     # The programme and the presidium's approval.
-    ("congress:programme", congress_kwargs, "get", allow(*ALL)),
-    ("congress:programme-standard", congress_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
-    ("congress:programme-standard", congress_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
-    ("congress:programme-submit", congress_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
-    ("congress:programme-approve", congress_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
-    ("congress:item-create", congress_kwargs, "get", allow(Role.SECRETARIAT)),
-    ("congress:item-edit", item_kwargs, "get", allow(Role.SECRETARIAT)),
-    ("congress:item-submit", item_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
-    ("congress:item-submit", item_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
-    ("congress:item-approve", item_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
-    ("congress:item-return", item_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
-    ("congress:item-move", item_move_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
-    ("congress:item-document", item_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
-    ("congress:item-document", item_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
-    ("congress:document-download", document_kwargs, "get", allow(*ALL)),
+    ("proceedings:programme", congress_kwargs, "get", allow(*ALL)),
+    ("proceedings:programme-standard", congress_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
+    ("proceedings:programme-standard", congress_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("proceedings:programme-submit", congress_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("proceedings:programme-approve", congress_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("proceedings:item-create", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("proceedings:item-edit", item_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("proceedings:item-submit", item_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
+    ("proceedings:item-submit", item_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("proceedings:item-approve", item_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("proceedings:item-return", item_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("proceedings:item-move", item_move_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("proceedings:item-document", item_kwargs, "get", allow(Role.SECRETARIAT, ok=405)),
+    ("proceedings:item-document", item_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("proceedings:document-download", document_kwargs, "get", allow(*ALL)),
     # Rules, working regulation, resolution.
-    ("congress:text-list", congress_kwargs, "get", allow(*ALL)),
-    ("congress:text-detail", text_kwargs, "get", allow(*ALL)),
-    ("congress:text-version", text_version_kwargs, "get", allow(*ALL)),
-    ("congress:text-edit", text_kwargs, "get", allow(Role.SECRETARIAT)),
-    ("congress:text-submit", text_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
-    ("congress:text-approve", text_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
-    ("congress:text-return", text_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("proceedings:text-list", congress_kwargs, "get", allow(*ALL)),
+    ("proceedings:text-detail", text_kwargs, "get", allow(*ALL)),
+    ("proceedings:text-version", text_version_kwargs, "get", allow(*ALL)),
+    ("proceedings:text-edit", text_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("proceedings:text-submit", text_kwargs, "post", allow(Role.SECRETARIAT, ok=302)),
+    ("proceedings:text-approve", text_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("proceedings:text-return", text_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
     # Show-of-hands votes.
-    ("congress:vote-list", congress_kwargs, "get", allow(*ALL)),
-    ("congress:vote-record", congress_kwargs, "get", allow(Role.SECRETARIAT)),
-    ("congress:vote-detail", vote_kwargs, "get", allow(*ALL)),
+    ("proceedings:vote-list", congress_kwargs, "get", allow(*ALL)),
+    ("proceedings:vote-record", congress_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("proceedings:vote-detail", vote_kwargs, "get", allow(*ALL)),
     # Bodies of the congress.
-    ("congress:body-list", congress_kwargs, "get", allow(*ALL)),
-    ("congress:body-edit", body_kwargs, "get", allow(Role.SECRETARIAT)),
+    ("proceedings:body-list", congress_kwargs, "get", allow(*ALL)),
+    ("proceedings:body-edit", body_kwargs, "get", allow(Role.SECRETARIAT)),
     # Speeches.
-    ("congress:speech-list", congress_kwargs, "get", allow(*ALL)),
-    ("congress:speech-register", congress_kwargs, "get", allow(Role.SECRETARIAT, Role.MEMBER)),
-    ("congress:speech-file", speech_kwargs, "get", allow(*ALL)),
-    ("congress:speech-approve", speech_kwargs, "get", allow(Role.PRESIDIUM, ok=405)),
-    ("congress:speech-approve", speech_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
-    ("congress:speech-reject", speech_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
-    ("congress:speech-move", speech_move_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
-    ("congress:speaker", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT)),
-    ("congress:speech-start", speech_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
-    ("congress:speech-finish", speech_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
+    ("proceedings:speech-list", congress_kwargs, "get", allow(*ALL)),
+    ("proceedings:speech-register", congress_kwargs, "get", allow(Role.SECRETARIAT, Role.MEMBER)),
+    ("proceedings:speech-file", speech_kwargs, "get", allow(*ALL)),
+    ("proceedings:speech-approve", speech_kwargs, "get", allow(Role.PRESIDIUM, ok=405)),
+    ("proceedings:speech-approve", speech_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("proceedings:speech-reject", speech_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("proceedings:speech-move", speech_move_kwargs, "post", allow(Role.PRESIDIUM, ok=302)),
+    ("proceedings:speaker", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT)),
+    ("proceedings:speech-start", speech_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
+    ("proceedings:speech-finish", speech_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
     # The congress in session.
-    ("congress:runsheet", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT)),
-    ("congress:runsheet-next", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=405)),
-    ("congress:runsheet-next", congress_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
-    ("congress:projector", congress_kwargs, "get", allow(*ALL)),
-    ("congress:projector-fragment", congress_kwargs, "get", allow(*ALL)),
+    ("hall:runsheet", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT)),
+    ("hall:runsheet-next", congress_kwargs, "get", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=405)),
+    ("hall:runsheet-next", congress_kwargs, "post", allow(Role.PRESIDIUM, Role.SECRETARIAT, ok=302)),
+    ("hall:projector", congress_kwargs, "get", allow(*ALL)),
+    ("hall:projector-fragment", congress_kwargs, "get", allow(*ALL)),
     # members: the roll, import/export, attendance, check-in
     ("members:member-list", congress_kwargs, "get", allow(*ALL)),
     ("members:member-add", congress_kwargs, "get", allow(Role.SECRETARIAT)),

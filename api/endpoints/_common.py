@@ -15,13 +15,6 @@ from elections.models import BallotEntry, Election, Round
 Role = CongressRole.Role
 
 # The same role sets as the pages (elections/views/_common.py, members/views.py).
-ALL = (Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD, Role.MEMBER)
-STAFF = (Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD)
-ORGANISERS = (Role.SECRETARIAT, Role.PRESIDIUM)
-SECRETARIAT = (Role.SECRETARIAT,)
-PRESIDIUM = (Role.PRESIDIUM,)
-BOARD = (Role.COUNTING_BOARD,)
-COUNT_VIEWERS = (Role.COUNTING_BOARD, Role.PRESIDIUM)
 
 
 def operation(router, method: str, path: str, roles: Iterable[str], response, **kwargs):

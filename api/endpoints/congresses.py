@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from api.auth import TokenAuth
-from api.endpoints._common import ALL, SECRETARIAT, STAFF, checked_id, operation
+from api.endpoints._common import checked_id, operation
 from api.errors import error_responses
 from api.idempotency import idempotent
 from api.schemas import (
@@ -19,10 +19,12 @@ from api.schemas import (
     VoteIn,
     VoteOut,
 )
-from congress import services as congress_services
-from congress.models import Body, Congress, CongressRole, Session, ShowOfHandsVote, TextVersion
+from congress.access import ALL, SECRETARIAT, STAFF
+from congress.models import Congress, CongressRole, Session
 from members import services as member_services
 from members.models import Attendance, CongressMember, latest_session_with_attendance
+from proceedings.models import Body, ShowOfHandsVote, TextVersion
+from proceedings.services import votes as vote_services
 
 router = Router(tags=["congresses"])
 
@@ -207,8 +209,8 @@ def record_vote(request, slug: str, payload: VoteIn):
         body = get_object_or_404(Body, pk=checked_id(payload.body_id), congress=congress)
     if payload.version_id is not None:
         version = get_object_or_404(TextVersion, pk=checked_id(payload.version_id), text__congress=congress)
-    target = congress_services.VoteTarget(body=body, version=version, number=payload.number, motion=payload.motion)
-    vote = congress_services.record_vote(
+    target = vote_services.VoteTarget(body=body, version=version, number=payload.number, motion=payload.motion)
+    vote = vote_services.record_vote(
         congress,
         request.auth,
         payload.subject,

@@ -7,18 +7,7 @@ reconciliation, confirmations, publication, the next round, the published result
 from django.db import transaction
 from ninja import Router
 
-from api.endpoints._common import (
-    ALL,
-    BOARD,
-    COUNT_VIEWERS,
-    ORGANISERS,
-    PRESIDIUM,
-    Role,
-    entry_of,
-    operation,
-    roles_of,
-    round_of,
-)
+from api.endpoints._common import Role, entry_of, operation, roles_of, round_of
 from api.errors import ApiError
 from api.idempotency import idempotent
 from api.schemas import (
@@ -40,6 +29,7 @@ from api.schemas import (
     TotalsOut,
     VoidIn,
 )
+from congress.access import ALL, BOARD, COUNT_VIEWERS, ORGANISERS, PRESIDIUM
 from elections import counting, rules, services
 from elections.exceptions import ElectionError
 from elections.models import BallotEntry, Confirmation, Round

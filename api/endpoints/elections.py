@@ -6,7 +6,7 @@
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
-from api.endpoints._common import ALL, ORGANISERS, checked_id, election_of, operation
+from api.endpoints._common import checked_id, election_of, operation
 from api.idempotency import idempotent
 from api.schemas import (
     CandidateIn,
@@ -17,6 +17,7 @@ from api.schemas import (
     ShowOfHandsIn,
     WithdrawIn,
 )
+from congress.access import ALL, ORGANISERS
 from elections import rules, services
 from elections.models import Candidate, Election, Round
 from members.models import Member

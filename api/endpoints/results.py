@@ -6,9 +6,10 @@
 from django.utils import timezone
 from ninja import Router
 
-from api.endpoints._common import ALL, operation
+from api.endpoints._common import operation
 from api.endpoints.counting import round_result_data
 from api.schemas import ResultsExportOut
+from congress.access import ALL
 from elections.models import Round
 
 router = Router(tags=["results"])

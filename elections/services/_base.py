@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
-from congress.models import Body, Congress, CongressRole
+from congress.models import Congress, CongressRole
 from elections import rules
 from elections.exceptions import ElectionError
 from elections.models import Candidate, Election, RoundCandidate
 from members import services as member_services
 from members.models import Member
+from proceedings.models import Body
 
 Role = CongressRole.Role
 Kind = Election.Kind

@@ -5,22 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 
+from congress.access import run_service
 from congress.models import CongressRole
-from elections.exceptions import ElectionError
 from elections.models import Election, Round
 
 Role = CongressRole.Role
-
-ALL = (Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD, Role.MEMBER)
-
-STAFF = (Role.SECRETARIAT, Role.PRESIDIUM, Role.COUNTING_BOARD)
-
-ORGANISERS = (Role.SECRETARIAT, Role.PRESIDIUM)
-
-BOARD = (Role.COUNTING_BOARD,)
-
-# Who may see a count before it is published: the board counts, the presidium confirms.
-COUNT_VIEWERS = (Role.COUNTING_BOARD, Role.PRESIDIUM)
 
 
 def _election(congress, election_id) -> Election:
@@ -44,11 +33,5 @@ def _roles(request) -> set[str]:
 
 
 def _service_redirect(request, target, call, success: str | None = None):
-    try:
-        call()
-    except ElectionError as exc:
-        messages.error(request, str(exc))
-    else:
-        if success:
-            messages.success(request, success)
+    run_service(request, call, success)
     return redirect(*target) if isinstance(target, tuple) else redirect(target)

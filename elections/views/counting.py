@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from congress.access import congress_view
+from congress.access import BOARD, COUNT_VIEWERS, congress_view
 from elections import counting, services
 from elections.exceptions import ElectionError
 from elections.forms import BallotCountsForm, CorrectForm, EntryForm, MethodForm, TotalsForm, VoidForm
 from elections.models import BallotEntry, Confirmation, Round
-from elections.views._common import BOARD, COUNT_VIEWERS, Role, _form_errors, _roles, _round, _service_redirect
+from elections.views._common import Role, _form_errors, _roles, _round, _service_redirect
 
 
 @congress_view(*COUNT_VIEWERS)

@@ -7,23 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from congress.access import congress_view
+from congress.access import ALL, COUNT_VIEWERS, ORGANISERS, STAFF, congress_view
 from elections import counting, rules, services
 from elections.exceptions import ElectionError
 from elections.forms import ApprovalForm, CandidateForm, DecisionForm, ElectionForm, SettingsForm, WithdrawForm
 from elections.models import Candidate, Election
-from elections.views._common import (
-    ALL,
-    COUNT_VIEWERS,
-    ORGANISERS,
-    STAFF,
-    Role,
-    _election,
-    _form_errors,
-    _roles,
-    _round,
-    _service_redirect,
-)
+from elections.views._common import Role, _election, _form_errors, _roles, _round, _service_redirect
 from members import services as member_services
 
 

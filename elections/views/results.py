@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from congress.access import congress_view
+from congress.access import ALL, COUNT_VIEWERS, STAFF, congress_view
 from elections import services
 from elections.models import JournalEntry
-from elections.views._common import ALL, COUNT_VIEWERS, STAFF, _roles, _round
+from elections.views._common import _roles, _round
 
 
 @congress_view(*ALL)

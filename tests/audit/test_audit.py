@@ -11,11 +11,11 @@ from django.urls import reverse
 
 from audit.context import acting_as
 from audit.models import AuditEntry, AuditError
-from congress import services as congress_services
 from congress.models import CongressRole
 from elections.models import JournalEntry
 from members import services as member_services
 from members.models import Attendance
+from proceedings.services.programme import install_standard_programme
 from tests.elections.conftest import build_roll, frozen_election
 from tests.members.factories import member, session
 
@@ -50,12 +50,12 @@ def test_attendance_is_recorded_with_its_congress(congress, users):
 
 
 def test_a_change_through_a_page_is_attributed_to_the_logged_in_user(client_for, congress, users):
-    congress_services.install_standard_programme(congress)
+    install_standard_programme(congress)
     item = congress.programme_items.first()
     client = client_for(Role.SECRETARIAT)
-    response = client.post(reverse("congress:item-submit", args=[congress.slug, item.pk]), REMOTE_ADDR="10.0.0.7")
+    response = client.post(reverse("proceedings:item-submit", args=[congress.slug, item.pk]), REMOTE_ADDR="10.0.0.7")
     assert response.status_code == 302
-    entry = _last("congress.programmeitem.changed")
+    entry = _last("proceedings.programmeitem.changed")
     assert entry.actor == users[Role.SECRETARIAT]
     assert entry.congress_id == congress.pk
     assert entry.ip == "10.0.0.7"
@@ -75,12 +75,14 @@ def test_roles_and_their_removal_are_recorded(congress, users):
 def test_a_document_upload_is_recorded(client_for, congress, users):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    congress_services.install_standard_programme(congress)
+    install_standard_programme(congress)
     item = congress.programme_items.first()
     client = client_for(Role.SECRETARIAT)
     upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test", content_type="application/pdf")
-    client.post(reverse("congress:item-document", args=[congress.slug, item.pk]), {"title": "Báo cáo", "file": upload})
-    entry = _last("congress.itemdocument.created")
+    client.post(
+        reverse("proceedings:item-document", args=[congress.slug, item.pk]), {"title": "Báo cáo", "file": upload}
+    )
+    entry = _last("proceedings.itemdocument.created")
     assert entry is not None and entry.actor == users[Role.SECRETARIAT]
     assert entry.congress_id == congress.pk
 

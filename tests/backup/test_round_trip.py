@@ -88,7 +88,7 @@ def test_every_row_of_the_congress_comes_back(both):
     counts = _model_counts(original)
     assert counts == _model_counts(copy)
     assert counts["elections.BallotEntry"] + counts["elections.TotalsEntry"] > 0
-    assert counts["elections.Confirmation"] > 0 and counts["congress.ShowOfHandsVote"] > 0
+    assert counts["elections.Confirmation"] > 0 and counts["proceedings.ShowOfHandsVote"] > 0
     assert copy.pk != original.pk
     assert copy.organisation_id == original.organisation_id  # matched by its short name
     assert (copy.title, copy.date, copy.status) == (original.title, original.date, original.status)

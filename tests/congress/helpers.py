@@ -30,7 +30,7 @@ def fake_freeze(monkeypatch, base):
             congress=congress, session=session, created_by=user, reason=reason, data=base.as_dict(), voter_ids=[]
         )
 
-    monkeypatch.setattr("congress.services.freeze_base_for_vote", freeze)
+    monkeypatch.setattr("proceedings.services.votes.freeze_base_for_vote", freeze)
     return calls
 
 

@@ -62,7 +62,7 @@ def test_the_dashboard_shows_the_congress_and_the_role(client_for, congress):
 
 def test_an_unknown_congress_gets_a_vietnamese_404(client_for, settings):
     settings.DEBUG = False
-    response = client_for(Role.SECRETARIAT).get(reverse("congress:dashboard", args=["khong-co"]))
+    response = client_for(Role.SECRETARIAT).get(reverse("hall:dashboard", args=["khong-co"]))
     assert response.status_code == 404
     assert "Không tìm thấy" in response.content.decode()
 

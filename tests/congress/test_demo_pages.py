@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from congress import services
-from congress.models import Congress, CongressRole, ShowOfHandsVote
+from congress.models import Congress, CongressRole
+from proceedings.models import ShowOfHandsVote
+from proceedings.services.votes import missing_before_official_session
 
 Role = CongressRole.Role
 
@@ -18,7 +19,7 @@ def demo(db):
 
 
 def test_the_demo_has_adopted_what_the_official_session_needs(demo):
-    assert services.missing_before_official_session(demo) == []
+    assert missing_before_official_session(demo) == []
     votes = ShowOfHandsVote.objects.filter(congress=demo)
     assert {v.subject for v in votes} == {"presidium", "secretariat", "programme", "rules", "regulation"}
     for vote in votes:

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from congress import printing, services
 from congress.models import CongressRole
+from documents import printing
 from documents.pdf import document_html
+from proceedings.services.approvals import approve, submit
+from proceedings.services.programme import install_standard_programme
+from proceedings.services.texts import save_text
+from proceedings.services.votes import record_vote
 
 Role = CongressRole.Role
 
 
 @pytest.fixture
 def programme(congress):
-    services.install_standard_programme(congress)
+    install_standard_programme(congress)
     return congress
 
 
@@ -32,19 +36,19 @@ def test_the_programme_snapshot_has_two_sessions_numbered_like_the_seed(programm
 
 
 def test_the_printed_rules_are_the_adopted_version(programme, users, monkeypatch):
-    from congress.models import ShowOfHandsVote
-    from congress.services import VoteTarget
+    from proceedings.models import ShowOfHandsVote
+    from proceedings.services.votes import VoteTarget
     from tests.congress.helpers import e8_base, fake_freeze
 
     fake_freeze(monkeypatch, e8_base())
     rules = programme.texts.get(kind="rules")
-    adopted = services.approve(services.submit(rules.latest, users[Role.SECRETARIAT]), users[Role.PRESIDIUM])
-    services.record_vote(
+    adopted = approve(submit(rules.latest, users[Role.SECRETARIAT]), users[Role.PRESIDIUM])
+    record_vote(
         programme, users[Role.SECRETARIAT], ShowOfHandsVote.Subject.RULES, VoteTarget(version=adopted), 9, 0, 0, 1
     )
     # A later change makes a new version; the printed one stays the adopted one.
     parts = [(p.heading, p.body) for p in adopted.parts.all()] + [("Điều 7.", "Điều bổ sung.")]
-    services.save_text(rules, users[Role.SECRETARIAT], parts)
+    save_text(rules, users[Role.SECRETARIAT], parts)
     snapshot = printing.rules_snapshot(programme)
     assert [a.heading for a in snapshot.articles] == [f"Điều {n}." for n in range(1, 7)]
     assert "bằng thẻ đảng viên" in " ".join(snapshot.articles[2].paragraphs)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError
 
-from congress import services, standard
-from congress.models import CongressRole, PresidiumApproval, ProgrammeItem, Session
-from congress.services import CongressError
+from congress.exceptions import CongressError
+from congress.models import CongressRole, Session
+from proceedings import standard
+from proceedings.models import PresidiumApproval, ProgrammeItem
+from proceedings.services.approvals import approve, presidium_size, return_for_changes, submit, submit_programme
+from proceedings.services.programme import create_item, install_standard_programme, move_item, update_item
+from proceedings.services.runsheet import programme_rows
 from tests.conftest import make_user
 
 Role = CongressRole.Role
@@ -16,7 +20,7 @@ State = ProgrammeItem.State
 
 @pytest.fixture
 def programme(congress):
-    services.install_standard_programme(congress)
+    install_standard_programme(congress)
     return congress
 
 
@@ -62,15 +66,15 @@ def test_the_standard_texts_have_six_articles_and_six_sections(programme):
 
 def test_a_second_standard_programme_is_refused(programme):
     with pytest.raises(CongressError):
-        services.install_standard_programme(programme)
+        install_standard_programme(programme)
 
 
 def test_approval_needs_more_than_half_of_the_presidium(programme, presidium, users):
     """Working regulation I.2: a presidium of 3 needs 2 approvals; 1 is not enough."""
-    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
-    item = services.approve(item, presidium[0])
+    item = submit(first_item(programme), users[Role.SECRETARIAT])
+    item = approve(item, presidium[0])
     assert item.state == State.SUBMITTED
-    item = services.approve(item, presidium[1])
+    item = approve(item, presidium[1])
     assert item.state == State.APPROVED
     approvals = PresidiumApproval.objects.filter(item=item)
     assert [a.user for a in approvals] == presidium[:2]
@@ -80,23 +84,23 @@ def test_approval_needs_more_than_half_of_the_presidium(programme, presidium, us
 def test_exactly_half_of_an_even_presidium_does_not_approve(programme, presidium, users):
     """Working regulation I.2: more than half; 2 of 4 is exactly half."""
     make_user("pho3", programme, Role.PRESIDIUM)
-    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
-    services.approve(item, presidium[0])
-    item = services.approve(item, presidium[1])
+    item = submit(first_item(programme), users[Role.SECRETARIAT])
+    approve(item, presidium[0])
+    item = approve(item, presidium[1])
     assert item.state == State.SUBMITTED
 
 
 def test_a_second_approval_by_the_same_member_is_refused(programme, presidium, users):
-    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
-    services.approve(item, presidium[0])
+    item = submit(first_item(programme), users[Role.SECRETARIAT])
+    approve(item, presidium[0])
     with pytest.raises(CongressError, match="already"):
-        services.approve(item, presidium[0])
+        approve(item, presidium[0])
     assert PresidiumApproval.objects.filter(item=item).count() == 1
 
 
 def test_the_database_refuses_a_double_approval(programme, presidium, users):
-    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
-    services.approve(item, presidium[0])
+    item = submit(first_item(programme), users[Role.SECRETARIAT])
+    approve(item, presidium[0])
     with pytest.raises(IntegrityError):
         PresidiumApproval.objects.create(
             congress=programme, item=item, round=item.approval_round, user=presidium[0], decision="approve"
@@ -104,42 +108,42 @@ def test_the_database_refuses_a_double_approval(programme, presidium, users):
 
 
 def test_only_the_presidium_approves(programme, presidium, users):
-    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
+    item = submit(first_item(programme), users[Role.SECRETARIAT])
     with pytest.raises(CongressError):
-        services.approve(item, users[Role.SECRETARIAT])
+        approve(item, users[Role.SECRETARIAT])
 
 
 def test_a_draft_cannot_be_approved(programme, presidium):
     with pytest.raises(CongressError):
-        services.approve(first_item(programme), presidium[0])
+        approve(first_item(programme), presidium[0])
 
 
 def test_changing_an_approved_item_sends_it_back_for_approval(programme, presidium, users):
-    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
-    services.approve(item, presidium[0])
-    item = services.approve(item, presidium[1])
+    item = submit(first_item(programme), users[Role.SECRETARIAT])
+    approve(item, presidium[0])
+    item = approve(item, presidium[1])
     assert item.state == State.APPROVED
-    item = services.update_item(item, users[Role.SECRETARIAT], title="Ổn định tổ chức")
+    item = update_item(item, users[Role.SECRETARIAT], title="Ổn định tổ chức")
     assert item.state == State.SUBMITTED
     assert item.approval_round == 2
     # Last round's approvals do not count: the presidium decides again.
-    item = services.approve(item, presidium[0])
+    item = approve(item, presidium[0])
     assert item.state == State.SUBMITTED
 
 
 def test_an_unchanged_save_keeps_the_approval(programme, presidium, users):
-    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
-    services.approve(item, presidium[0])
-    item = services.approve(item, presidium[1])
-    item = services.update_item(item, users[Role.SECRETARIAT], title=item.title)
+    item = submit(first_item(programme), users[Role.SECRETARIAT])
+    approve(item, presidium[0])
+    item = approve(item, presidium[1])
+    item = update_item(item, users[Role.SECRETARIAT], title=item.title)
     assert item.state == State.APPROVED
 
 
 def test_returning_needs_a_comment_and_goes_back_to_draft(programme, presidium, users):
-    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
+    item = submit(first_item(programme), users[Role.SECRETARIAT])
     with pytest.raises(CongressError):
-        services.return_for_changes(item, presidium[0], "  ")
-    item = services.return_for_changes(item, presidium[0], "Ghi rõ người điểm danh")
+        return_for_changes(item, presidium[0], "  ")
+    item = return_for_changes(item, presidium[0], "Ghi rõ người điểm danh")
     assert item.state == State.DRAFT
     assert item.return_comment == "Ghi rõ người điểm danh"
     assert PresidiumApproval.objects.get(item=item).decision == PresidiumApproval.Decision.RETURN
@@ -147,7 +151,7 @@ def test_returning_needs_a_comment_and_goes_back_to_draft(programme, presidium, 
 
 def test_moving_an_item_swaps_it_with_its_neighbour(programme, users):
     first, second = programme.programme_items.order_by("order")[:2]
-    services.move_item(first, users[Role.SECRETARIAT], "down")
+    move_item(first, users[Role.SECRETARIAT], "down")
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.order, second.order) == (2, 1)
@@ -155,12 +159,12 @@ def test_moving_an_item_swaps_it_with_its_neighbour(programme, users):
 
 def test_an_item_does_not_move_out_of_its_session(programme, users):
     with pytest.raises(CongressError):
-        services.move_item(first_item(programme), users[Role.SECRETARIAT], "up")
+        move_item(first_item(programme), users[Role.SECRETARIAT], "up")
 
 
 def test_a_new_item_goes_to_the_end_of_its_session(programme, users):
     preparatory = programme.sessions.get(kind=Session.Kind.PREPARATORY)
-    item = services.create_item(
+    item = create_item(
         programme, users[Role.SECRETARIAT], session=preparatory, title="Giải lao", presenter_text="Đ/c Vân Anh"
     )
     assert item.order == 7
@@ -170,18 +174,18 @@ def test_a_new_item_goes_to_the_end_of_its_session(programme, users):
 def test_an_item_needs_a_presenter(programme, users):
     preparatory = programme.sessions.get(kind=Session.Kind.PREPARATORY)
     with pytest.raises(CongressError):
-        services.create_item(programme, users[Role.SECRETARIAT], session=preparatory, title="Giải lao")
+        create_item(programme, users[Role.SECRETARIAT], session=preparatory, title="Giải lao")
 
 
 def test_programme_rows_number_each_session_from_one(programme):
-    rows = services.programme_rows(programme)
+    rows = programme_rows(programme)
     assert [len(row["items"]) for row in rows] == [6, 21]
     assert rows[1]["items"][0]["number"] == 1
     assert rows[0]["items"][0]["presenter"] == "Đoàn Thư ký"
 
 
 def test_the_presidium_approves_the_whole_programme_in_one_click(programme, presidium, users, client):
-    services.submit_programme(programme, users[Role.SECRETARIAT])
+    submit_programme(programme, users[Role.SECRETARIAT])
     for member in presidium[:2]:
         client.force_login(member)
         response = client.post(f"/c/{programme.slug}/programme/approve/")
@@ -191,13 +195,13 @@ def test_the_presidium_approves_the_whole_programme_in_one_click(programme, pres
 
 def test_presidium_members_without_a_login_still_count(programme, users):
     """Working regulation I.2: one login of a three-member presidium body is not more than half."""
-    from congress.models import Body
     from members.models import Member
+    from proceedings.models import Body
 
     body = Body.objects.get_or_create(congress=programme, kind=Body.Kind.PRESIDIUM)[0]
     for name in ["Phạm Văn Hòa", "Trần Đức Trình", "Vũ Thị Mai"]:
         body.members.add(Member.objects.create(organisation=programme.organisation, full_name=name, status="official"))
-    item = services.submit(first_item(programme), users[Role.SECRETARIAT])
-    item = services.approve(item, users[Role.PRESIDIUM])
-    assert services.presidium_size(programme) == 3
+    item = submit(first_item(programme), users[Role.SECRETARIAT])
+    item = approve(item, users[Role.PRESIDIUM])
+    assert presidium_size(programme) == 3
     assert item.state == State.SUBMITTED

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from congress import services
-from congress.models import CongressRole, TextVersion
-from congress.services import CongressError
+from congress.exceptions import CongressError
+from congress.models import CongressRole
+from proceedings.models import TextVersion
+from proceedings.services.approvals import approve, submit
+from proceedings.services.programme import install_standard_programme
+from proceedings.services.texts import save_text
 
 Role = CongressRole.Role
 
 
 @pytest.fixture
 def regulation(congress):
-    services.install_standard_programme(congress)
+    install_standard_programme(congress)
     return congress.texts.get(kind="regulation")
 
 
@@ -24,15 +27,15 @@ def parts_of(version):
 def test_a_draft_is_edited_in_place(regulation, users):
     parts = parts_of(regulation.latest)
     parts[4] = ("V- VỀ BẦU CỬ", "Đoàn Chủ tịch lãnh đạo công tác bầu cử.")
-    version = services.save_text(regulation, users[Role.SECRETARIAT], parts)
+    version = save_text(regulation, users[Role.SECRETARIAT], parts)
     assert version.number == 1
     assert regulation.versions.count() == 1
 
 
 def test_changing_a_submitted_version_makes_a_new_one_sent_for_approval(regulation, users):
-    first = services.submit(regulation.latest, users[Role.SECRETARIAT])
+    first = submit(regulation.latest, users[Role.SECRETARIAT])
     parts = parts_of(first) + [("VII- ĐIỀU KHOẢN THI HÀNH", "…")]
-    version = services.save_text(regulation, users[Role.SECRETARIAT], parts)
+    version = save_text(regulation, users[Role.SECRETARIAT], parts)
     first.refresh_from_db()
     assert version.number == 2
     assert version.state == TextVersion.State.SUBMITTED
@@ -42,14 +45,14 @@ def test_changing_a_submitted_version_makes_a_new_one_sent_for_approval(regulati
 
 def test_a_text_needs_headings(regulation, users):
     with pytest.raises(CongressError):
-        services.save_text(regulation, users[Role.SECRETARIAT], [("", "Một đoạn không có tiêu đề")])
+        save_text(regulation, users[Role.SECRETARIAT], [("", "Một đoạn không có tiêu đề")])
     with pytest.raises(CongressError):
-        services.save_text(regulation, users[Role.SECRETARIAT], [])
+        save_text(regulation, users[Role.SECRETARIAT], [])
 
 
 def test_a_text_version_is_approved_by_the_presidium(regulation, users):
-    version = services.submit(regulation.latest, users[Role.SECRETARIAT])
-    version = services.approve(version, users[Role.PRESIDIUM])  # a presidium of one
+    version = submit(regulation.latest, users[Role.SECRETARIAT])
+    version = approve(version, users[Role.PRESIDIUM])  # a presidium of one
     assert version.state == TextVersion.State.APPROVED
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError
 
-from congress import services
-from congress.models import CongressRole, ShowOfHandsVote, TextVersion
-from congress.services import CongressError, VoteTarget
+from congress.exceptions import CongressError
+from congress.models import CongressRole
 from elections.rules import MemberFacts, Status, compute_base
+from proceedings.models import ShowOfHandsVote, TextVersion
+from proceedings.services.approvals import approve, submit
+from proceedings.services.bodies import ensure_bodies
+from proceedings.services.programme import install_standard_programme
+from proceedings.services.votes import VoteTarget, next_round, record_vote
 from tests.congress.helpers import e8_base, empty_snapshot, fake_freeze
 
 Role = CongressRole.Role
@@ -22,14 +26,14 @@ def secretary(users):
 
 @pytest.fixture
 def approved_resolution(congress, users):
-    services.install_standard_programme(congress)
-    version = services.submit(congress.texts.get(kind="resolution").latest, users[Role.SECRETARIAT])
-    return services.approve(version, users[Role.PRESIDIUM])
+    install_standard_programme(congress)
+    version = submit(congress.texts.get(kind="resolution").latest, users[Role.SECRETARIAT])
+    return approve(version, users[Role.PRESIDIUM])
 
 
 def record(congress, user, agree, disagree, not_voting, subject=Subject.COMMITTEE_SIZE, round=1, **target):
     target = target or {"number": 3}
-    return services.record_vote(congress, user, subject, VoteTarget(**target), agree, disagree, not_voting, round)
+    return record_vote(congress, user, subject, VoteTarget(**target), agree, disagree, not_voting, round)
 
 
 def test_e8_six_of_base_ten_adopts_the_resolution(congress, secretary, approved_resolution, monkeypatch):
@@ -117,14 +121,14 @@ def test_after_a_failed_vote_a_new_round_is_explicit(congress, secretary, monkey
     """Whether to vote again is the congress's decision (§3.3): round 2 only when asked for."""
     fake_freeze(monkeypatch, e8_base())
     assert not record(congress, secretary, 4, 5, 0).adopted
-    assert services.next_round(congress, Subject.COMMITTEE_SIZE, VoteTarget(number=3)) == 2
+    assert next_round(congress, Subject.COMMITTEE_SIZE, VoteTarget(number=3)) == 2
     second = record(congress, secretary, 8, 1, 0, round=2)
     assert second.adopted and second.round == 2
 
 
 def test_a_text_version_not_approved_by_the_presidium_cannot_be_put_to_the_vote(congress, secretary, monkeypatch):
     fake_freeze(monkeypatch, e8_base())
-    services.install_standard_programme(congress)
+    install_standard_programme(congress)
     draft = congress.texts.get(kind="rules").latest
     with pytest.raises(CongressError, match="presidium"):
         record(congress, secretary, 9, 0, 0, subject=Subject.RULES, version=draft)
@@ -132,7 +136,7 @@ def test_a_text_version_not_approved_by_the_presidium_cannot_be_put_to_the_vote(
 
 def test_the_programme_is_put_to_the_vote_only_once_the_presidium_approved_it(congress, secretary, monkeypatch):
     fake_freeze(monkeypatch, e8_base())
-    services.install_standard_programme(congress)
+    install_standard_programme(congress)
     with pytest.raises(CongressError, match="27"):
         record(congress, secretary, 9, 0, 0, subject=Subject.PROGRAMME, number=None)
 
@@ -164,7 +168,7 @@ def test_the_number_of_committee_members_is_at_most_seven(congress, secretary, m
 
 def test_a_body_without_members_cannot_be_put_to_the_vote(congress, secretary, monkeypatch):
     fake_freeze(monkeypatch, e8_base())
-    body = services.ensure_bodies(congress)["counting_board"]
+    body = ensure_bodies(congress)["counting_board"]
     with pytest.raises(CongressError):
         record(congress, secretary, 9, 0, 0, subject=Subject.COUNTING_BOARD, body=body)
 

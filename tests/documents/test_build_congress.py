@@ -11,12 +11,12 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from congress import demo
-from congress.models import ShowOfHandsVote, TextVersion
 from documents import builders
 from documents.docx import render_docx
 from documents.models import CongressRecord
 from documents.pdf import document_pdf
 from documents.snapshots import DocumentNotReady
+from proceedings.models import ShowOfHandsVote, TextVersion
 
 from .pdfcheck import FAMILY, font_names, full_text, is_a4, page_text, reader
 

@@ -256,6 +256,6 @@ def test_the_dashboard_shows_the_live_base(client_for, congress):
     for i in range(3):
         attend(member(congress, f"Nguyễn Văn Số {i}"), sess)
     member(congress, "Trần Văn Đình", suspended=True)
-    page = client_for(Role.MEMBER).get(reverse("congress:dashboard", args=[congress.slug])).content.decode()
+    page = client_for(Role.MEMBER).get(reverse("hall:dashboard", args=[congress.slug])).content.decode()
     assert 'data-testid="base-value">3<' in page
     assert 'data-testid="threshold-value">2<' in page
