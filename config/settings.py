@@ -95,6 +95,9 @@ INSTALLED_APPS = [
     "audit",
     "ninja",
     "api",
+    "hall",
+    "handover",
+    "demo",
 ]
 
 MIDDLEWARE = [

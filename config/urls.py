@@ -23,6 +23,7 @@ urlpatterns = [
     path("c/", include("proceedings.urls")),
     path("c/", include("congress.urls")),
     path("c/<slug:slug>/members/", include("members.urls")),
+    path("c/<slug:slug>/documents/", include("handover.urls")),
     path("c/<slug:slug>/documents/", include("documents.urls")),
     path("c/<slug:slug>/audit/", include("audit.urls")),
 ]

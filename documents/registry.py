@@ -15,8 +15,19 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.access import ALL, ORGANISERS, STAFF
 from congress.models import Congress, CongressRole
+from documents.builders.attendance import build_attendance
+from documents.builders.elections import (
+    build_ballot,
+    build_count_minutes,
+    build_election_minutes,
+    elections_of,
+    rounds_of,
+)
+from documents.builders.minutes import build_congress_minutes
+from documents.builders.report import build_results_report
+from documents.builders.resolution import build_resolution
+from documents.builders.texts import build_programme, build_regulation, build_rules
 
-from . import builders
 from .snapshots import DocumentDataError
 
 Role = CongressRole.Role
@@ -72,16 +83,16 @@ register(
     DocumentKind(
         slug="programme",
         label=_("Programme"),
-        build=builders.build_programme,
+        build=build_programme,
         filename="chuong-trinh",
     )
 )
-register(DocumentKind(slug="rules", label=_("Rules"), build=builders.build_rules, filename="noi-quy"))
+register(DocumentKind(slug="rules", label=_("Rules"), build=build_rules, filename="noi-quy"))
 register(
     DocumentKind(
         slug="regulation",
         label=_("Working regulation"),
-        build=builders.build_regulation,
+        build=build_regulation,
         filename="quy-che-lam-viec",
     )
 )
@@ -89,7 +100,7 @@ register(
     DocumentKind(
         slug="attendance",
         label=_("Report on the members attending"),
-        build=builders.build_attendance,
+        build=build_attendance,
         filename="bao-cao-tinh-hinh-dang-vien-tham-du",
     )
 )
@@ -98,8 +109,8 @@ register(
     DocumentKind(
         slug="count-minutes",
         label=_("Count minutes"),
-        build=builders.build_count_minutes,
-        objects=builders.rounds_of,
+        build=build_count_minutes,
+        objects=rounds_of,
         filename="bien-ban-kiem-phieu",
     )
 )
@@ -107,8 +118,8 @@ register(
     DocumentKind(
         slug="election-minutes",
         label=_("Election minutes"),
-        build=builders.build_election_minutes,
-        objects=builders.elections_of,
+        build=build_election_minutes,
+        objects=elections_of,
         filename="bien-ban-bau-cu",
     )
 )
@@ -116,7 +127,7 @@ register(
     DocumentKind(
         slug="congress-minutes",
         label=_("Congress minutes"),
-        build=builders.build_congress_minutes,
+        build=build_congress_minutes,
         docx=True,
         filename="bien-ban-dai-hoi",
     )
@@ -125,7 +136,7 @@ register(
     DocumentKind(
         slug="resolution",
         label=_("Resolution"),
-        build=builders.build_resolution,
+        build=build_resolution,
         docx=True,
         filename="nghi-quyet",
     )
@@ -134,7 +145,7 @@ register(
     DocumentKind(
         slug="results-report",
         label=_("Results report to the upper committee"),
-        build=builders.build_results_report,
+        build=build_results_report,
         filename="bao-cao-ket-qua-dai-hoi",
     )
 )
@@ -196,10 +207,10 @@ class BallotRound:
 def ballot_rounds(congress: Congress) -> list[BallotRound]:
     """The rounds being counted, whose ballots can be printed, with how many."""
     out = []
-    for pk, label in builders.rounds_of(congress):
+    for pk, label in rounds_of(congress):
         entry = BallotRound(pk=pk, label=label)
         try:
-            _ballot, entry.count = builders.build_ballot(congress, pk)
+            _ballot, entry.count = build_ballot(congress, pk)
         except DocumentDataError as exc:
             entry.missing = str(exc)
         out.append(entry)

@@ -92,7 +92,7 @@ def save_resolution_draft(congress: Congress, data: dict, user, based_on: int | 
     """
     # Lock the congress row so that two saves number their revisions one after the other.
     Congress.objects.select_for_update().get(pk=congress.pk)
-    from documents.builders import resolution_vote
+    from documents.builders.common import resolution_vote
 
     if resolution_vote(congress) is not None:
         # What the congress adopted is what gets printed: no edit after the vote.

@@ -7,7 +7,6 @@ app_name = "documents"
 urlpatterns = [
     # /c/<slug>/documents/: every document with its readiness
     path("", views.document_list, name="document-list"),
-    path("archive.zip", views.archive, name="archive"),
     path("ballots/<int:round_pk>/pdf/", views.ballots_pdf, name="ballots-pdf"),
     # /c/<slug>/documents/record/, /resolution/: what the secretariat types
     path("record/", views.record_edit, name="record-edit"),

@@ -17,9 +17,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from congress.access import congress_view
 from congress.models import CongressRole
+from documents.builders.elections import build_ballot, rounds_of
 
-from . import builders, registry, services
-from .archive import build_archive
+from . import registry, services
 from .ballots import render_ballots, serial_numbers
 from .docx import render_docx
 from .forms import RecordForm, ResolutionForm
@@ -158,20 +158,14 @@ def document_docx_view(request, congress, ref):
 @congress_view(*registry.BALLOT_ROLES)
 def ballots_pdf(request, congress, round_pk):
     """N numbered ballots of one round in one PDF (counting board, secretariat, presidium)."""
-    if round_pk not in {pk for pk, _label in builders.rounds_of(congress)}:
+    if round_pk not in {pk for pk, _label in rounds_of(congress)}:
         raise Http404
     try:
-        ballot, count = builders.build_ballot(congress, round_pk)
+        ballot, count = build_ballot(congress, round_pk)
     except DocumentDataError as exc:
         return _not_ready(request, congress, None, exc)
     data = render_ballots(ballot, serial_numbers(count))
     return attachment(data, PDF, f"phieu-bau-{congress.slug}-{round_pk}.pdf")
-
-
-@congress_view(*ARCHIVE_ROLES)
-def archive(request, congress):
-    data, name = build_archive(congress)
-    return attachment(data, "application/zip", name)
 
 
 @congress_view(Role.SECRETARIAT)

@@ -1,4 +1,4 @@
-"""The elections app's rows for the machine-restorable backup (documents.backup), and the seal check."""
+"""The elections app's rows for the machine-restorable backup (handover.backup), and the seal check."""
 
 from __future__ import annotations
 

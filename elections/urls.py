@@ -10,7 +10,6 @@ urlpatterns = [
     path("new/", views.election_create, name="election-create"),
     path("settings/", views.election_settings, name="settings"),
     path("journal/", views.journal, name="journal"),
-    path("projector/", views.projector, name="projector"),
     # /c/<slug>/elections/<id>/: the list
     path("<int:election_id>/", views.election_detail, name="election-detail"),
     path("<int:election_id>/open/", views.list_open, name="list-open"),
@@ -32,7 +31,6 @@ urlpatterns = [
     path("rounds/<int:round_id>/publish/", views.publish, name="publish"),
     path("rounds/<int:round_id>/decide/", views.round_decide, name="round-decide"),
     path("rounds/<int:round_id>/result/", views.result, name="result"),
-    path("rounds/<int:round_id>/minutes.pdf", views.count_minutes_pdf, name="count-minutes"),
     # /c/<slug>/elections/entries/<id>/
     path("entries/<int:entry_id>/correct/", views.entry_correct, name="entry-correct"),
     path("entries/<int:entry_id>/void/", views.entry_void, name="entry-void"),

@@ -1,4 +1,4 @@
-"""The members app's rows for the machine-restorable backup (documents.backup), in dependency order."""
+"""The members app's rows for the machine-restorable backup (handover.backup), in dependency order."""
 
 from __future__ import annotations
 

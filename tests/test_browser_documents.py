@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from congress import demo
+from demo import loader as demo
 
 
 @pytest.mark.browser

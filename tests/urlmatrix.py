@@ -156,7 +156,6 @@ ELECTIONS = [
     ("elections:settings", congress_kwargs, "get", allow(*ORGANISERS)),
     ("elections:settings", congress_kwargs, "post", allow(*ORGANISERS, method="post")),
     ("elections:journal", congress_kwargs, "get", allow(*STAFF)),
-    ("elections:projector", congress_kwargs, "get", allow(*ALL)),
     ("elections:election-detail", election_kwargs, "get", allow(*ALL)),
     *post_only("elections:list-open", election_kwargs, *ORGANISERS),
     *post_only("elections:candidate-add", election_kwargs, *ORGANISERS),
@@ -175,7 +174,6 @@ ELECTIONS = [
     *post_only("elections:round-decide", round_kwargs, Role.PRESIDIUM, Role.SECRETARIAT),
     ("elections:result", round_kwargs, "get", allow(*ALL)),
     # The round of the matrix is not sealed: no minutes yet (tests/elections/test_minutes.py has them).
-    ("elections:count-minutes", round_kwargs, "get", allow(*ALL, ok=404)),
     *post_only("elections:entry-correct", entry_kwargs, *BOARD),
     *post_only("elections:entry-void", entry_kwargs, *BOARD),
 ]
@@ -335,7 +333,7 @@ MATRIX = [
         "get",
         allow(*ALL, ok=409),
     ),
-    ("documents:archive", attendance_document_kwargs_congress, "get", allow(Role.SECRETARIAT, Role.PRESIDIUM)),
+    ("handover:archive", attendance_document_kwargs_congress, "get", allow(Role.SECRETARIAT, Role.PRESIDIUM)),
     ("documents:record-edit", congress_kwargs, "get", allow(Role.SECRETARIAT)),
     ("documents:record-edit", congress_kwargs, "post", allow(Role.SECRETARIAT)),
     ("documents:resolution-edit", congress_kwargs, "get", allow(Role.SECRETARIAT)),

@@ -25,7 +25,7 @@ from elections.views.lists import (
     list_open,
     round_decide,
 )
-from elections.views.results import count_minutes_pdf, journal, projector, result
+from elections.views.results import journal, result
 
 __all__ = [
     "candidate_add",
@@ -47,8 +47,6 @@ __all__ = [
     "round_detail",
     "round_method",
     "totals",
-    "count_minutes_pdf",
     "journal",
-    "projector",
     "result",
 ]

@@ -1,8 +1,7 @@
-"""Results, count minutes, the projector and the journal."""
+"""Results and the journal (the count minutes are documents; the projector is the hall's)."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from congress.access import ALL, COUNT_VIEWERS, STAFF, congress_view
@@ -23,29 +22,14 @@ def result(request, congress, round_id):
     return render(
         request,
         "elections/result.html",
-        {"congress": congress, "round": rnd, "election": rnd.election, "content": content},
-    )
-
-
-@congress_view(*ALL)
-def count_minutes_pdf(request, congress, round_id):
-    """The count minutes of a sealed round, in the Party format, with the digest of the seal."""
-    from documents.pdf import document_pdf
-    from elections.minutes import count_minutes
-
-    rnd = _round(congress, round_id)
-    if not rnd.is_sealed:
-        raise Http404
-    response = HttpResponse(document_pdf(count_minutes(rnd)), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="bien-ban-kiem-phieu-{rnd.election.kind}-{rnd.number}.pdf"'
-    return response
-
-
-@congress_view(*ALL)
-def projector(request, congress):
-    """Published results only, large, for the hall's projector."""
-    return render(
-        request, "elections/projector.html", {"congress": congress, "results": services.published_results(congress)}
+        {
+            "congress": congress,
+            "round": rnd,
+            "election": rnd.election,
+            "content": content,
+            # The printed count minutes are a document (documents:document-pdf), one URL for all.
+            "count_minutes_ref": f"count-minutes-{rnd.pk}",
+        },
     )
 
 

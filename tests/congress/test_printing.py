@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from congress.models import CongressRole
-from documents import printing
+from documents.builders import texts as printing
 from documents.pdf import document_html
 from proceedings.services.approvals import approve, submit
 from proceedings.services.programme import install_standard_programme

@@ -81,7 +81,7 @@ def finished_demo(db):
 
 def test_bench_real_congress_minutes(finished_demo):
     """The demo congress's minutes, built from the database and rendered (target < 2 s)."""
-    from documents.builders import build_congress_minutes
+    from documents.builders.minutes import build_congress_minutes
 
     data = measure(
         "congress minutes of the finished demo (built from the database + rendered)",
@@ -93,7 +93,7 @@ def test_bench_real_congress_minutes(finished_demo):
 
 def test_bench_real_count_minutes(finished_demo):
     """The chi ủy's count minutes of the finished demo, from the sealed round and its journal (< 0.5 s)."""
-    from documents.builders import build_count_minutes, rounds_of
+    from documents.builders.elections import build_count_minutes, rounds_of
 
     pk = rounds_of(finished_demo)[0][0]
     measure(
@@ -106,7 +106,7 @@ def test_bench_real_count_minutes(finished_demo):
 
 def test_bench_handover_archive(finished_demo):
     """Every document of the finished demo, the data and the sums in one ZIP."""
-    from documents.archive import build_archive
+    from handover.archive import build_archive
 
     started = time.perf_counter()
     data, _name = build_archive(finished_demo)

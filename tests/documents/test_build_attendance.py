@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from congress.models import Session
-from documents.builders import build_attendance, congress_lines
+from documents.builders.attendance import build_attendance
+from documents.builders.common import congress_lines
 from documents.models import CongressRecord
 from documents.pdf import document_pdf
 from documents.snapshots import DocumentNotReady

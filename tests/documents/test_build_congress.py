@@ -10,8 +10,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from congress import demo
-from documents import builders
+from demo import loader as demo
+from documents.builders.minutes import build_congress_minutes
+from documents.builders.resolution import build_resolution
+from documents.builders.texts import build_programme, build_regulation, build_rules
 from documents.docx import render_docx
 from documents.models import CongressRecord
 from documents.pdf import document_pdf
@@ -59,7 +61,7 @@ def check_pdf(data: bytes, title: str, pages: int, figures=(), number: str | Non
 def close_congress(congress, agree=None):
     """What the end of the congress records: every election sealed (documents.demo), the times,
     and the resolution put to the show of hands (``agree`` official members for it)."""
-    from documents import demo as documents_demo
+    from demo import documents as documents_demo
 
     at = lambda h, m: timezone.make_aware(datetime.datetime.combine(congress.date, datetime.time(h, m)))  # noqa: E731
     CongressRecord.objects.filter(congress=congress).update(opened_at=at(8, 0), closed_at=at(16, 30))
@@ -68,7 +70,7 @@ def close_congress(congress, agree=None):
 
 
 def test_programme_is_the_seeds_table(congress):
-    data = document_pdf(builders.build_programme(congress))
+    data = document_pdf(build_programme(congress))
     check_pdf(
         data,
         "CHƯƠNG TRÌNH",
@@ -85,7 +87,7 @@ def test_programme_is_the_seeds_table(congress):
 
 def test_adopted_rules_and_regulation_print_without_draft_mark(congress):
     rules = check_pdf(
-        document_pdf(builders.build_rules(congress)),
+        document_pdf(build_rules(congress)),
         "NỘI QUY",
         2,
         (
@@ -97,7 +99,7 @@ def test_adopted_rules_and_regulation_print_without_draft_mark(congress):
     )
     assert "DỰ THẢO" not in rules
     regulation = check_pdf(
-        document_pdf(builders.build_regulation(congress)),
+        document_pdf(build_regulation(congress)),
         "QUY CHẾ LÀM VIỆC",
         3,
         ("trên một nửa (trên 50%) tổng số đảng viên chính thức được triệu tập", "không quá 5 phút"),
@@ -108,33 +110,33 @@ def test_adopted_rules_and_regulation_print_without_draft_mark(congress):
 def test_a_text_not_adopted_prints_as_a_draft(congress):
     ShowOfHandsVote.objects.filter(congress=congress, subject="rules").delete()
     TextVersion.objects.filter(text__congress=congress, text__kind="rules").update(state=TextVersion.State.APPROVED)
-    doc = builders.build_rules(congress)
+    doc = build_rules(congress)
     assert doc.draft_mark == "Dự thảo"
     assert "DỰ THẢO" in page_text(document_pdf(doc), 0)
 
 
 def test_minutes_and_resolution_wait_for_the_resolution_vote(congress):
     with pytest.raises(DocumentNotReady, match="chưa biểu quyết thông qua Nghị quyết"):
-        builders.build_resolution(congress)
+        build_resolution(congress)
     with pytest.raises(DocumentNotReady, match="Chưa ghi giờ khai mạc và bế mạc"):
         CongressRecord.objects.filter(congress=congress).update(closed_at=None)
-        builders.build_congress_minutes(congress)
+        build_congress_minutes(congress)
 
 
 def test_a_resolution_rejected_is_not_printed(congress):
     vote = close_congress(congress, agree=4)  # 4 of 9: not more than half (Điều lệ Art. 9(5))
     assert vote.adopted is False
     with pytest.raises(DocumentNotReady):
-        builders.build_resolution(congress)
+        build_resolution(congress)
     # the minutes record the rejected vote
-    text = full_text(document_pdf(builders.build_congress_minutes(congress)))
+    text = full_text(document_pdf(build_congress_minutes(congress)))
     assert "4/9 đồng chí tán thành (44,44% so với 9 đảng viên làm căn cứ); 5 không tán thành" in text
     assert "không thông qua" in text
 
 
 def test_congress_minutes_from_the_record(congress):
     close_congress(congress)
-    doc = builders.build_congress_minutes(congress)
+    doc = build_congress_minutes(congress)
     data = document_pdf(doc)
     text = check_pdf(
         data,
@@ -168,7 +170,7 @@ def test_congress_minutes_from_the_record(congress):
 
 def test_resolution_and_its_docx(congress):
     close_congress(congress)
-    doc = builders.build_resolution(congress)
+    doc = build_resolution(congress)
     data = document_pdf(doc)
     check_pdf(
         data,
@@ -198,20 +200,19 @@ def test_query_budgets(congress, django_assert_max_num_queries):
     close_congress(congress)
     # programme: items with presenters, sessions, record
     with django_assert_max_num_queries(12):
-        builders.build_programme(congress)
+        build_programme(congress)
     # minutes: record, attendance (6), bodies (3), votes, reports, speeches, elections
     with django_assert_max_num_queries(25):
-        builders.build_congress_minutes(congress)
+        build_congress_minutes(congress)
     with django_assert_max_num_queries(15):
-        builders.build_resolution(congress)
+        build_resolution(congress)
 
 
 def test_the_archive_of_the_demo_holds_the_proceedings_and_every_ready_document(congress, tmp_path):
     import json
 
-    from documents.archive import DATA_FILE
-
-    from .test_archive import check_manifest, unpack
+    from handover.archive import DATA_FILE
+    from tests.handover.test_archive import check_manifest, unpack
 
     close_congress(congress)
     out = tmp_path / "ho-so.zip"
@@ -245,7 +246,7 @@ def test_very_long_names_and_texts_wrap_inside_the_page(congress):
         secretary_name=long_name,
         chair_name=long_name,
     )
-    for doc in (builders.build_congress_minutes(congress), builders.build_resolution(congress)):
+    for doc in (build_congress_minutes(congress), build_resolution(congress)):
         document = layout(doc.template_name, snapshot_context(doc))
         assert overflowing_text(document) == []
         text = full_text(document.write_pdf())
@@ -283,6 +284,6 @@ def test_the_resolution_printed_is_the_text_the_congress_adopted(congress):
     ResolutionDraft.objects.create(
         congress=congress, revision=adopted.revision + 1, assessment="Sửa sau", targets="x", tasks="y"
     )
-    text = full_text(document_pdf(builders.build_resolution(congress)))
+    text = full_text(document_pdf(build_resolution(congress)))
     assert "Sửa sau" not in text
     assert adopted.assessment.splitlines()[0][:40] in text

@@ -12,7 +12,8 @@ import hashlib
 from zoneinfo import ZoneInfo
 
 from documents import samples
-from documents.builders import count_minutes_from_content, election_subject, journal_what
+from documents.builders.common import election_subject
+from documents.builders.elections import count_minutes_from_content, journal_what
 from documents.pdf import document_pdf
 from documents.snapshots import JournalRow, Outcome
 from elections import rules

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from congress.models import CongressRole
-from documents import builders
+from documents.builders.elections import build_count_minutes, build_election_minutes
 from documents.pdf import document_pdf
 from documents.snapshots import DocumentNotReady
 from elections import services
@@ -82,9 +82,9 @@ def test_e2_small_cell(congress, users, board):
     c.build_roll(congress, SIX[:4] + OTHERS[:7], absent=[OTHERS[5]], exempted_absent=[OTHERS[6]])
     rnd = c.frozen_election(congress, users[Role.SECRETARIAT], SIX[:4])
     with pytest.raises(DocumentNotReady, match="chưa được Ban Kiểm phiếu và Đoàn Chủ tịch xác nhận"):
-        builders.build_count_minutes(congress, rnd.pk)
+        build_count_minutes(congress, rnd.pk)
     sealed = publish(rnd, board, users[Role.PRESIDIUM], c.crossed_for({1: 9, 2: 8, 3: 6, 4: 4}, 9, 4))
-    doc = builders.build_count_minutes(congress, sealed.pk)
+    doc = build_count_minutes(congress, sealed.pk)
     assert doc.digest == sealed.digest
     text = check_header_and_fonts(document_pdf(doc), PAGES["e2"])
     order = ballot_order(sealed)
@@ -121,7 +121,7 @@ def test_e3_exactly_half_is_not_enough_then_round_two(congress, users, board):
     c.build_roll(congress, SIX + OTHERS[:6])
     rnd = c.frozen_election(congress, users[Role.SECRETARIAT], SIX, seats=5)
     first = publish(rnd, board, users[Role.PRESIDIUM], c.crossed_for({1: 10, 2: 9, 3: 7, 4: 6, 5: 6, 6: 5}, 12, 6))
-    text = check_header_and_fonts(document_pdf(builders.build_count_minutes(congress, first.pk)), PAGES["e3-1"])
+    text = check_header_and_fonts(document_pdf(build_count_minutes(congress, first.pk)), PAGES["e3-1"])
     order = ballot_order(first)
     for figure in (
         "làm căn cứ tính kết quả bầu cử: 12 đồng chí",
@@ -137,7 +137,7 @@ def test_e3_exactly_half_is_not_enough_then_round_two(congress, users, board):
         assert figure in text, figure
     second = services.decide_next_round(first, users[Role.PRESIDIUM], hold=True, votes_yes=10)
     second = publish(second, board, users[Role.PRESIDIUM], c.crossed_for({1: 8, 2: 7, 3: 4}, 12, 3))
-    doc = builders.build_count_minutes(congress, second.pk)
+    doc = build_count_minutes(congress, second.pk)
     assert doc.round_number == 2
     assert ballot_order(second) == order[3:]  # D, E, F: the non-elected, no new names
     text = check_header_and_fonts(document_pdf(doc), PAGES["e3-2"])
@@ -155,7 +155,7 @@ def test_e3_exactly_half_is_not_enough_then_round_two(congress, users, board):
         assert figure in text, figure
     # the election minutes of the chi ủy carry both rounds
     election = Round.objects.get(pk=second.pk).election
-    minutes = full_text(document_pdf(builders.build_election_minutes(congress, election.pk)))
+    minutes = full_text(document_pdf(build_election_minutes(congress, election.pk)))
     for figure in (f"{order[0]} 10 83,33%", f"{order[3]} 8 66,67%", "Đã bầu đủ số lượng."):
         assert figure in minutes, figure
 
@@ -168,7 +168,7 @@ def test_e5_invalid_ballots_on_a_surplus_list(congress, users, board):
     rnd = c.frozen_election(congress, users[Role.SECRETARIAT], SIX[:4])
     crossed = [[4], [3], [2], [3, 4], [1], [4], [2, 3, 4], [], [1, 2, 3, 4]]
     sealed = publish(rnd, board, users[Role.PRESIDIUM], crossed)
-    text = check_header_and_fonts(document_pdf(builders.build_count_minutes(congress, sealed.pk)), PAGES["e5"])
+    text = check_header_and_fonts(document_pdf(build_count_minutes(congress, sealed.pk)), PAGES["e5"])
     order = ballot_order(sealed)
     for figure in (
         "làm căn cứ tính kết quả bầu cử: 9 đồng chí",
@@ -211,4 +211,4 @@ def test_count_minutes_query_budget(congress, users, board, django_assert_max_nu
     sealed = publish(rnd, board, users[Role.PRESIDIUM], c.crossed_for({1: 9, 2: 8, 3: 6, 4: 4}, 9, 4))
     # round, record, journal (with actors), board body, board roles: the same for 9 or 900 ballots
     with django_assert_max_num_queries(8):
-        builders.build_count_minutes(congress, sealed.pk)
+        build_count_minutes(congress, sealed.pk)

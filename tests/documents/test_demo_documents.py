@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from congress import demo
 from congress.models import Congress
+from demo import loader as demo
 from documents import registry
 from documents.pdf import document_pdf
 
@@ -102,9 +102,8 @@ def test_the_archive_of_the_finished_demo(finished, tmp_path):
     """The handover: every document as PDF (and DOCX), the data with each sealed digest, SHA-256 sums."""
     import json
 
-    from documents.archive import DATA_FILE
-
-    from .test_archive import check_manifest, unpack
+    from handover.archive import DATA_FILE
+    from tests.handover.test_archive import check_manifest, unpack
 
     congress, entries, _pdfs = finished
     out = tmp_path / "ho-so.zip"

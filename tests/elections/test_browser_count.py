@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from congress import demo
+from demo import loader as demo
 from elections.models import BallotEntry, Round
 from tests.elections.conftest import crossed_for
 
@@ -99,7 +99,7 @@ def test_two_passes_reconciled_confirmed_published(browser, live_server, context
     digest = chair.get_by_test_id("digest").inner_text()
     assert len(digest) == 64
 
-    chair.goto(f"{live_server.url}/c/{slug}/elections/projector/")
+    chair.goto(f"{live_server.url}/c/{slug}/projector/")
     elected = chair.get_by_test_id("elected")
     for name in ("Nguyễn Thị Vân Anh", "Phạm Văn Hòa", "Vũ Thị Mai"):
         expect(elected).to_contain_text(name)

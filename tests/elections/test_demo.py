@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from congress import demo
+from demo import loader as demo
 from elections.models import Election, Round
 
 

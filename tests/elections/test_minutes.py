@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from congress.models import CongressRole
-from elections.minutes import count_minutes
+from documents.builders.elections import build_count_minutes
 from elections.models import Round
 from tests.documents.pdfcheck import reader
 from tests.elections.conftest import NAMES, count_and_publish, crossed_for, frozen_election
@@ -22,7 +22,7 @@ def sealed(congress, users, roll, board):
 
 
 def test_e2_minutes_carry_the_sealed_figures_and_digest(sealed):
-    minutes = count_minutes(sealed)
+    minutes = build_count_minutes(sealed.election.congress, sealed.pk)
     assert (minutes.convened_official, minutes.base, minutes.present_official) == (11, 10, 9)
     assert [(e.label.startswith("Đảng viên được miễn"), e.count) for e in minutes.exclusions] == [(True, 1)]
     assert [c.name for c in minutes.elected] == NAMES[:3]
@@ -33,7 +33,7 @@ def test_e2_minutes_carry_the_sealed_figures_and_digest(sealed):
 
 def test_the_pdf_prints_the_digest(client, congress, sealed, users):
     client.force_login(users[Role.MEMBER])
-    response = client.get(reverse("elections:count-minutes", args=[congress.slug, sealed.pk]))
+    response = client.get(reverse("documents:document-pdf", args=[congress.slug, f"count-minutes-{sealed.pk}"]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in reader(response.content).pages)
     assert sealed.digest[:8] in text and "BIÊN BẢN KIỂM PHIẾU" in text
@@ -42,6 +42,7 @@ def test_the_pdf_prints_the_digest(client, congress, sealed, users):
 def test_no_minutes_before_the_seal(client, congress, users, roll):
     rnd = frozen_election(congress, users[Role.SECRETARIAT], NAMES[:4])
     with pytest.raises(ValueError):
-        count_minutes(Round.objects.get(pk=rnd.pk))
+        build_count_minutes(congress, Round.objects.get(pk=rnd.pk).pk)
     client.force_login(users[Role.PRESIDIUM])
-    assert client.get(reverse("elections:count-minutes", args=[congress.slug, rnd.pk])).status_code == 404
+    response = client.get(reverse("documents:document-pdf", args=[congress.slug, f"count-minutes-{rnd.pk}"]))
+    assert response.get("Content-Type") != "application/pdf"

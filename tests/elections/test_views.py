@@ -72,14 +72,14 @@ def test_unpublished_results_are_for_the_board_and_the_presidium_only(client, co
     assert 'data-testid="not-published"' in client.get(url).content.decode()
     client.force_login(users[Role.PRESIDIUM])
     assert 'data-testid="result-table"' in client.get(url).content.decode()
-    projector = client.get(reverse("elections:projector", args=[congress.slug])).content.decode()
+    projector = client.get(reverse("hall:projector", args=[congress.slug])).content.decode()
     assert NAMES[0] not in projector
 
 
 def test_the_projector_shows_the_published_elected(client, congress, rnd, board, users):
     count_and_publish(rnd, board, users[Role.PRESIDIUM], crossed_for({1: 9, 2: 8, 3: 6, 4: 4}, 9, 4))
     client.force_login(users[Role.MEMBER])
-    for url_name in ("elections:projector", "hall:projector-fragment"):
+    for url_name in ("hall:projector", "hall:projector-fragment"):
         html = client.get(reverse(url_name, args=[congress.slug])).content.decode()
         for name in NAMES[:3]:
             assert name in html, url_name

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from documents.backup import BACKUP_FILE, MOVED_LABELS, restore_archive
 from elections import rules
 from elections.models import Round
+from handover.backup import BACKUP_FILE, MOVED_LABELS, restore_archive
 from proceedings.models import Body, CongressText, ProgrammeItem, ShowOfHandsVote, Speech, TextVersion
 
 pytestmark = pytest.mark.django_db

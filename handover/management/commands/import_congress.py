@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from documents.backup import BackupError, restore_archive
+from handover.backup import BackupError, restore_archive
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from congress import demo
+from demo import loader as demo
 
 
 class Command(BaseCommand):

@@ -1,9 +1,6 @@
-"""Snapshots of the programme, rules and working regulation for the documents app.
+"""The programme, the rules of the election and the working regulation, as adopted.
 
-The documents app renders frozen dataclasses (documents/snapshots.py); the
-congress owns the data and builds them here. The rules and the working
-regulation print the version the congress adopted, or the latest one while
-none is adopted (a draft).
+Printed text is always Vietnamese: labels here are plain strings, not gettext.
 """
 
 from __future__ import annotations
@@ -12,6 +9,8 @@ from django.utils import timezone
 
 from congress.models import Congress, Session
 from congress.numerals import to_roman
+from documents.builders.common import _not_ready, _with_header, presidium_signature, summary_lines
+from documents.models import CongressRecord
 from documents.snapshots import (
     DocumentHeader,
     ProgrammeItem,
@@ -30,6 +29,44 @@ WEEKDAYS = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "t
 SESSION_NAMES = {Session.Kind.PREPARATORY: "Phiên trù bị", Session.Kind.OFFICIAL: "Phiên chính thức"}
 
 
+def build_programme(congress: Congress):
+    """Chương trình Đại hội: STT | Nội dung | Người thực hiện, by session."""
+    if not congress.programme_items.exists():
+        raise _not_ready("Chưa có chương trình Đại hội: hãy lập chương trình (mục Chương trình).")
+    record = CongressRecord.for_congress(congress)
+    snapshot = programme_snapshot(congress)
+    snapshot = _with_header(snapshot, congress, record, "programme")
+    if not snapshot.sessions or not any(s.items for s in snapshot.sessions):
+        raise _not_ready("Chương trình Đại hội chưa có nội dung nào.")
+    return snapshot
+
+
+def _text_snapshot(congress: Congress, kind: str, label: str):
+    from proceedings.models import CongressText, TextVersion
+
+    text = CongressText.objects.filter(congress=congress, kind=kind).first()
+    version = version_to_print(text) if text else None
+    if version is None or not version.parts.exists():
+        raise _not_ready(f"Chưa có {label}: hãy soạn văn bản (mục Nội quy, quy chế).")
+    record = CongressRecord.for_congress(congress)
+    snapshot = rules_snapshot(congress) if kind == "rules" else regulation_snapshot(congress)
+    # A version the congress has not adopted yet is a draft, and says so.
+    draft = "" if version.state == TextVersion.State.ADOPTED else "Dự thảo"
+    return _with_header(
+        snapshot, congress, record, kind, signature=presidium_signature(congress, record), draft_mark=draft
+    )
+
+
+def build_rules(congress: Congress):
+    """Nội quy Đại hội: the adopted version (or the latest, marked "Dự thảo")."""
+    return _text_snapshot(congress, "rules", "Nội quy Đại hội")
+
+
+def build_regulation(congress: Congress):
+    """Quy chế làm việc của Đại hội: the adopted version (or the latest, marked "Dự thảo")."""
+    return _text_snapshot(congress, "regulation", "Quy chế làm việc của Đại hội")
+
+
 def congress_header(congress: Congress) -> DocumentHeader:
     return DocumentHeader(
         upper_committee=standard.party_body(congress.organisation.upper_committee),
@@ -42,11 +79,7 @@ def congress_header(congress: Congress) -> DocumentHeader:
     )
 
 
-def summary_lines(congress: Congress) -> tuple[str, ...]:
-    return (f"Đại hội {congress.organisation.name}", f"lần thứ {congress.ordinal_roman}, nhiệm kỳ {congress.term}")
-
-
-def presidium_signature() -> Signature:
+def _unsigned_presidium() -> Signature:
     return Signature(authority_lines=("T/M Đoàn Chủ tịch Đại hội",))
 
 
@@ -95,7 +128,7 @@ def rules_snapshot(congress: Congress) -> RulesSnapshot:
         header=congress_header(congress),
         summary_lines=summary_lines(congress),
         articles=_sections(version_to_print(text)),
-        signature=presidium_signature(),
+        signature=_unsigned_presidium(),
     )
 
 
@@ -108,5 +141,5 @@ def regulation_snapshot(congress: Congress) -> RegulationSnapshot:
             f"lần thứ {congress.ordinal_roman}, nhiệm kỳ {congress.term}",
         ),
         sections=_sections(version_to_print(text)),
-        signature=presidium_signature(),
+        signature=_unsigned_presidium(),
     )

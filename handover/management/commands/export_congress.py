@@ -11,7 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from congress.models import Congress
-from documents.archive import build_archive
+from handover.archive import build_archive
 
 
 class Command(BaseCommand):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from congress import demo
 from congress.models import Congress
-from documents import demo as documents_demo
+from demo import documents as documents_demo
+from demo import loader as demo
 from documents import registry
 
 

@@ -14,11 +14,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from congress import demo_programme
 from congress.models import Congress, CongressRole, Organisation, Session
-from documents import demo as documents_demo
-from elections import demo as elections_demo
-from members import demo as members_demo
+from demo import documents as documents_demo
+from demo import elections as elections_demo
+from demo import programme as demo_programme
+from demo import roll as members_demo
 
 DEMO_SLUG = "thai-binh-lhh-2025"
 

@@ -12,10 +12,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from congress.models import CongressRole
-from documents.archive import DATA_FILE, MANIFEST
 from documents.models import CongressRecord
+from handover.archive import DATA_FILE, MANIFEST
 
-from .pdfcheck import full_text
+from ..documents.pdfcheck import full_text
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_a_tampered_file_no_longer_matches(congress, roll, tmp_path):
 
 
 def test_download_button_gives_the_same_archive(client_for, congress, roll):
-    response = client_for(CongressRole.Role.PRESIDIUM).get(reverse("documents:archive", args=[congress.slug]))
+    response = client_for(CongressRole.Role.PRESIDIUM).get(reverse("handover:archive", args=[congress.slug]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert 'filename="ho-so-dai-hoi-dai-hoi-a-' in response["Content-Disposition"]

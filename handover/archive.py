@@ -7,7 +7,7 @@ One ZIP file:
   and the resolution), exactly as the download buttons give them;
 * ``du-lieu.json`` — the data of the congress, one section per app (see :data:`SECTIONS`);
 * ``backup.json`` — every row of the congress, machine-restorable with
-  ``manage.py import_congress`` (see :mod:`documents.backup`);
+  ``manage.py import_congress`` (see :mod:`handover.backup`);
 * ``SHA256SUMS`` — the SHA-256 of every other file, in the format of ``sha256sum``, so
   the new committee can check the copy with ``sha256sum -c SHA256SUMS``.
 
@@ -28,13 +28,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from congress.models import Congress
-
-from . import registry
-from .backup import BACKUP_FILE, backup_json
-from .docx import render_docx
-from .models import CongressRecord, ResolutionDraft
-from .pdf import document_pdf
-from .snapshots import ProseSnapshot
+from documents import registry
+from documents.docx import render_docx
+from documents.models import CongressRecord, ResolutionDraft
+from documents.pdf import document_pdf
+from documents.snapshots import ProseSnapshot
+from handover.backup import BACKUP_FILE, backup_json
 
 FORMAT = "dai-hoi/handover-archive/1"
 MANIFEST = "SHA256SUMS"

@@ -29,7 +29,7 @@ DELEGATES = ["Hoàng Thị Thu Hà", "Đỗ Văn Làm", "Đặng Thị Lan"]
 
 
 def _second_board_member(congress: Congress):
-    from congress.demo import demo_password
+    from demo.loader import demo_password
 
     username, first_name, last_name, full_name = SECOND_BOARD_USER
     user, created = get_user_model().objects.get_or_create(
