@@ -33,7 +33,7 @@ from congress.models import (
     TextPart,
     TextVersion,
 )
-from elections.rules import Base, more_than_half, outside_nominee_approved
+from congress.rules import Base, more_than_half, outside_nominee_approved
 from members.models import CongressMember, Member
 
 Role = CongressRole.Role

@@ -14,10 +14,10 @@ plain strings, not gettext.
 
 from __future__ import annotations
 
+from congress import rules
 from congress.models import Congress, Session
 from congress.numerals import to_roman
 from congress.printing import summary_lines
-from elections import rules
 
 from .formatting import clock_text, moment_text, percent_text, short_date
 from .models import CongressRecord

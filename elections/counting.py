@@ -1,4 +1,4 @@
-"""Adapters between the models and the pure counting rules of :mod:`elections.rules`.
+"""Adapters between the models and the pure counting rules of :mod:`congress.rules`.
 
 Every counting decision the app takes goes through this module, and this
 module decides nothing itself: it turns model facts into the rules' inputs
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from elections import rules
+from congress import rules
 from elections.models import BallotEntry, ElectionSettings, Round
 
 FLAGS = ("not_issued", "names_added", "distinguishing_marks", "ruled_invalid")

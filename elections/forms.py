@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congress import rules
 from elections.models import Candidate, Election, ElectionSettings, Round
 from members.models import Member
 
@@ -150,8 +151,6 @@ class TotalsForm(forms.Form):
 
     def __init__(self, *args, round: Round, names: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
-        from elections import rules
-
         self.reasons = list(rules.InvalidReason)
         for reason in self.reasons:
             self.fields[f"invalid_{reason.value}"] = forms.IntegerField(

@@ -1,6 +1,6 @@
 """Elections of a congress: candidate lists, rounds, ballot entries, confirmations, the journal.
 
-Counting decisions are never made here: they come from :mod:`elections.rules`
+Counting decisions are never made here: they come from :mod:`congress.rules`
 through :mod:`elections.counting`. The models hold the facts and refuse the
 impossible states: a sealed round's entries, totals, candidates and
 confirmations cannot change (checked in ``save``/``delete`` here, and by
@@ -16,8 +16,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from congress import rules
 from congress.models import Congress
-from elections import rules
 from elections.exceptions import ElectionError, SealedError
 
 _DEFAULTS = rules.Settings()
@@ -26,7 +26,7 @@ _DEFAULTS = rules.Settings()
 class ElectionSettings(models.Model):
     """The counting rules a congress may change: every [B] value of rules.Settings, with its believed default.
 
-    Field names are those of :class:`elections.rules.Settings`; ``rules_settings()``
+    Field names are those of :class:`congress.rules.Settings`; ``rules_settings()``
     builds it. The quorum lives with the attendance (members.AttendanceSettings).
     """
 
@@ -142,7 +142,7 @@ class Election(models.Model):
     """One election of the congress: the chi ủy, the bí thư, the phó bí thư, or delegates."""
 
     class Kind(models.TextChoices):
-        # Same values as elections.rules.ElectionKind.
+        # Same values as congress.rules.ElectionKind.
         CHI_UY = "chi_uy", _("Cell committee")
         BI_THU = "bi_thu", _("Secretary")
         PHO_BI_THU = "pho_bi_thu", _("Deputy secretary")

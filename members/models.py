@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from congress import rules
 from congress.models import Congress, Organisation, Session
-from elections import rules
 from members import collation
 
 
@@ -22,7 +22,7 @@ class Member(models.Model):
         FEMALE = "female", _("Female")
 
     class Status(models.TextChoices):
-        # Same values as elections.rules.Status.
+        # Same values as congress.rules.Status.
         OFFICIAL = "official", _("Official member")
         PROBATIONARY = "probationary", _("Probationary member")
         TEMPORARY = "temporary", _("Temporarily attached here")
@@ -392,7 +392,7 @@ class BaseSnapshot(models.Model):
         verbose_name=_("by"),
     )
     reason = models.CharField(_("reason"), max_length=255, help_text=_("The vote or election that started."))
-    data = models.JSONField(_("base"), help_text=_("The itemised base (elections.rules.Base)."))
+    data = models.JSONField(_("base"), help_text=_("The itemised base (congress.rules.Base)."))
     voter_ids = models.JSONField(_("voters"), default=list, help_text=_("Ids of the members who may vote."))
 
     objects = BaseSnapshotQuerySet.as_manager()

@@ -11,8 +11,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress import rules
 from congress.models import Congress, Session
-from elections import rules
 from members.collation import fold, split_name
 from members.models import (
     Attendance,

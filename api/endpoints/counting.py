@@ -40,7 +40,8 @@ from api.schemas import (
     TotalsOut,
     VoidIn,
 )
-from elections import counting, rules, services
+from congress import rules
+from elections import counting, services
 from elections.exceptions import ElectionError
 from elections.models import BallotEntry, Confirmation, Round
 

@@ -17,7 +17,8 @@ from api.schemas import (
     ShowOfHandsIn,
     WithdrawIn,
 )
-from elections import rules, services
+from congress import rules
+from elections import services
 from elections.models import Candidate, Election, Round
 from members.models import Member
 

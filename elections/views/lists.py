@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from congress import rules
 from congress.access import congress_view
-from elections import counting, rules, services
+from elections import counting, services
 from elections.exceptions import ElectionError
 from elections.forms import ApprovalForm, CandidateForm, DecisionForm, ElectionForm, SettingsForm, WithdrawForm
 from elections.models import Candidate, Election

@@ -14,13 +14,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from audit.models import AuditEntry
-from congress import demo
+from congress import demo, rules
 from congress.models import Congress
 from documents import registry
 from documents.archive import MANIFEST
 from documents.backup import BACKUP_FILE, SECTIONS, BackupError, restore_archive
 from documents.pdf import document_pdf
-from elections import rules
 from elections.models import Round
 from members.models import BaseSnapshot, CongressMember
 

@@ -7,8 +7,8 @@ from django.db import IntegrityError
 
 from congress import services
 from congress.models import CongressRole, ShowOfHandsVote, TextVersion
+from congress.rules import MemberFacts, Status, compute_base
 from congress.services import CongressError, VoteTarget
-from elections.rules import MemberFacts, Status, compute_base
 from tests.congress.helpers import e8_base, empty_snapshot, fake_freeze
 
 Role = CongressRole.Role

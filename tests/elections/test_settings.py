@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from congress import rules
 from congress.models import CongressRole
-from elections import counting, rules, services
+from elections import counting, services
 from elections.exceptions import ElectionError
 from elections.models import ElectionSettings
 from tests.elections.conftest import NAMES, frozen_election

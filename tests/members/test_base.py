@@ -1,6 +1,6 @@
 """The base of QĐ 190 Art. 30(2) built from database rows: CongressMember + Attendance → current_base.
 
-The pure rule is tested in tests/elections/test_rules_base.py; these tests check
+The pure rule is tested in tests/rules/test_base.py; these tests check
 that the roll and the attendance reach it correctly (examples E1, E2, E2b and E8
 of election-rules.md §5, and each exclusion on its own).
 """
