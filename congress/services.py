@@ -27,6 +27,7 @@ from congress.models import (
     ItemDocument,
     PresidiumApproval,
     ProgrammeItem,
+    RulesSettings,
     Session,
     ShowOfHandsVote,
     Speech,
@@ -627,13 +628,11 @@ def vote_adopted(congress: Congress, subject: str, agree: int, base: Base) -> bo
     A nominee's entry on the election list needs more than 30% of "tổng số đại
     biểu (đảng viên) dự đại hội" (QĐ 190 Art. 14(3), election-rules.md §3.4):
     every party member present, official or not, with the congress's own
-    election settings, the same reading as the elections app's list checks.
+    rule settings (RulesSettings), the same reading as the elections app's list checks.
     """
     if subject == Subject.OUTSIDE_NOMINEE:
-        from elections.counting import rules_settings  # elections depends on congress, not the reverse
-
         present = base.official_present + base.probationary_present + base.temporary_present
-        return outside_nominee_approved(agree, present, rules_settings(congress))
+        return outside_nominee_approved(agree, present, RulesSettings.for_congress(congress).as_rules())
     return more_than_half(agree, base.base)
 
 

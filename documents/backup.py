@@ -206,7 +206,8 @@ class _Restorer:
     def run(self) -> Restored:
         self._users()
         count = 0
-        for item in serializers.deserialize("python", self.backup["rows"]):
+        # Archives of older versions name some rows differently: read them as today's models.
+        for item in serializers.deserialize("python", congress_backup.upgrade_rows(self.backup["rows"])):
             # Many-to-many lists are ignored: their through rows are in the backup, in order.
             self._insert(item.object)
             count += 1

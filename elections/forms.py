@@ -8,7 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congress import rules
+from congress.models import RulesSettings
 from elections.models import Candidate, Election, ElectionSettings, Round
+from elections.services.results import SETTINGS_FIELDS
 from members.models import Member
 
 NUMBER_LIST = re.compile(r"^[\d\s,;.+]*$")
@@ -178,6 +180,10 @@ class DecisionForm(forms.Form):
 
 
 class SettingsForm(forms.ModelForm):
+    """The counting settings: the kernel's rule values (RulesSettings) and the elections' entry passes."""
+
+    passes_required = ElectionSettings._meta.get_field("passes_required").formfield()
+
     class Meta:
-        model = ElectionSettings
-        fields = ["passes_required", *ElectionSettings.RULE_FIELDS]
+        model = RulesSettings
+        fields = SETTINGS_FIELDS

@@ -46,6 +46,7 @@ from elections.services.lists import (
     withdraw_candidate,
 )
 from elections.services.results import (
+    SETTINGS_FIELDS,
     ConfirmationState,
     confirm_round,
     confirmation_state,
@@ -95,5 +96,6 @@ __all__ = [
     "next_round_proposal",
     "publish_round",
     "published_results",
+    "SETTINGS_FIELDS",
     "update_settings",
 ]

@@ -147,7 +147,7 @@ def candidate_add(request, congress, election_id):
             messages.warning(
                 request,
                 _("%(name)s is not on the list: not more than %(percent)s%% of the members present agreed.")
-                % {"name": candidate.full_name, "percent": counting.settings_for(congress).outside_nominee_percent},
+                % {"name": candidate.full_name, "percent": counting.rules_model(congress).outside_nominee_percent},
             )
         else:
             messages.success(request, _("%(name)s is on the list.") % {"name": candidate.full_name})
@@ -212,8 +212,11 @@ def round_decide(request, congress, round_id):
 @congress_view(*ORGANISERS)
 @require_http_methods(["GET", "POST"])
 def election_settings(request, congress):
-    instance = counting.settings_for(congress)
-    form = SettingsForm(request.POST or None, instance=instance)
+    form = SettingsForm(
+        request.POST or None,
+        instance=counting.rules_model(congress),
+        initial={"passes_required": counting.settings_for(congress).passes_required},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_settings(congress, request.user, form.cleaned_data)
