@@ -18,8 +18,8 @@ from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from congress import rules
 from congress.exceptions import CongressError
-from elections import rules
 from elections.exceptions import ElectionError
 from members.services import MembersError
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from congress.models import Congress, CongressRole, Organisation, Session
+from congress.models import Congress, CongressRole, Organisation, RulesSettings, Session
 
 
 @admin.register(Organisation)
@@ -35,3 +35,15 @@ class CongressRoleAdmin(admin.ModelAdmin):
     list_filter = ["role", "congress"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(RulesSettings)
+class RulesSettingsAdmin(admin.ModelAdmin):
+    list_display = [
+        "congress",
+        "surplus_cap_percent",
+        "outside_nominee_percent",
+        "quorum_numerator",
+        "quorum_denominator",
+    ]
+    list_filter = ["congress__organisation"]

@@ -6,7 +6,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from congress import rules
 from congress.numerals import to_roman
+
+_BELIEVED = rules.Settings()
 
 
 class Organisation(models.Model):
@@ -148,3 +151,142 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class RulesSettings(models.Model):
+    """Every [B] value of the rule book for one congress, with its believed default.
+
+    One row per congress; the field names are those of :class:`congress.rules.Settings`
+    (``tie_rule`` has a single allowed value and is not stored) and :meth:`as_rules`
+    builds it. The counting rules (QĐ 190 Art. 14, Art. 30; QĐ 294) and the attendance
+    quorum (election-rules.md §3.2) live here, so every app reads one home.
+    """
+
+    congress = models.OneToOneField(
+        Congress, on_delete=models.CASCADE, related_name="rules_settings", verbose_name=_("congress")
+    )
+    surplus_cap_percent = models.PositiveSmallIntegerField(
+        _("maximum surplus (%)"),
+        default=_BELIEVED.surplus_cap_percent,
+        help_text=_("QĐ 190 Art. 14(1): the list may exceed the seats by at most this share of the seats."),
+    )
+    surplus_rounding = models.CharField(
+        _("rounding of the surplus"),
+        max_length=10,
+        choices=[
+            (rules.Rounding.FLOOR.value, _("Round down")),
+            (rules.Rounding.HALF_UP.value, _("Round half up")),
+            (rules.Rounding.CEIL.value, _("Round up")),
+        ],
+        default=_BELIEVED.surplus_rounding.value,
+        help_text=_("[B] Rounding down never exceeds 30% (7 seats: at most 2 more names)."),
+    )
+    small_committee_min_seats = models.PositiveSmallIntegerField(
+        _("small committee: from (seats)"), default=_BELIEVED.small_committee_min_seats
+    )
+    small_committee_max_seats = models.PositiveSmallIntegerField(
+        _("small committee: to (seats)"), default=_BELIEVED.small_committee_max_seats
+    )
+    small_committee_max_surplus = models.PositiveSmallIntegerField(
+        _("small committee: maximum surplus"),
+        default=_BELIEVED.small_committee_max_surplus,
+        help_text=_("Bodies of 3 to 5 members: at most this many more names than seats."),
+    )
+    proposal_surplus_min_percent = models.PositiveSmallIntegerField(
+        _("committee proposal: minimum surplus (%)"), default=_BELIEVED.proposal_surplus_min_percent
+    )
+    proposal_surplus_max_percent = models.PositiveSmallIntegerField(
+        _("committee proposal: maximum surplus (%)"), default=_BELIEVED.proposal_surplus_max_percent
+    )
+    outside_nominee_percent = models.PositiveSmallIntegerField(
+        _("approval for a nominee outside the proposal (%)"),
+        default=_BELIEVED.outside_nominee_percent,
+        help_text=_("QĐ 190 Art. 14(3): more than this share of the members present must agree."),
+    )
+    delegate_list_must_exceed_seats = models.BooleanField(
+        _("delegate lists must be longer than the seats"), default=_BELIEVED.delegate_list_must_exceed_seats
+    )
+    delegate_surplus_cap_percent = models.PositiveSmallIntegerField(
+        _("delegate lists: surplus warning above (%)"), default=_BELIEVED.delegate_surplus_cap_percent
+    )
+    alternates_after_officials = models.BooleanField(
+        _("alternates are elected after the official delegates"), default=_BELIEVED.alternates_after_officials
+    )
+    blank_single_name_ballot_invalid = models.BooleanField(
+        _("a one-name ballot with no box marked is invalid"), default=_BELIEVED.blank_single_name_ballot_invalid
+    )
+    tie_revote_requires_majority = models.BooleanField(
+        _("a re-vote after a tie needs more than half of the base"), default=_BELIEVED.tie_revote_requires_majority
+    )
+    max_chi_uy_seats = models.PositiveSmallIntegerField(_("most chi ủy seats"), default=_BELIEVED.max_chi_uy_seats)
+    min_official_members_for_chi_uy = models.PositiveSmallIntegerField(
+        _("official members needed to elect a chi ủy"), default=_BELIEVED.min_official_members_for_chi_uy
+    )
+    bi_thu_max_rounds = models.PositiveSmallIntegerField(
+        _("rounds for the secretary before the upper committee appoints"), default=_BELIEVED.bi_thu_max_rounds
+    )
+    shortfall_allows_new_names = models.BooleanField(
+        _("propose new names after a shortfall"), default=_BELIEVED.shortfall_allows_new_names
+    )
+
+    quorum_numerator = models.PositiveSmallIntegerField(
+        _("quorum numerator"),
+        default=_BELIEVED.quorum_numerator,
+        help_text=_(
+            "[B] rule (election-rules.md §3.2): two thirds of the base is common practice, no primary text "
+            "was found. Falling short shows a warning and blocks nothing."
+        ),
+    )
+    quorum_denominator = models.PositiveSmallIntegerField(
+        _("quorum denominator"), default=_BELIEVED.quorum_denominator
+    )
+
+    #: The stored rule values, in the order of the settings form.
+    RULE_FIELDS = [
+        "surplus_cap_percent",
+        "surplus_rounding",
+        "small_committee_min_seats",
+        "small_committee_max_seats",
+        "small_committee_max_surplus",
+        "proposal_surplus_min_percent",
+        "proposal_surplus_max_percent",
+        "outside_nominee_percent",
+        "delegate_list_must_exceed_seats",
+        "delegate_surplus_cap_percent",
+        "alternates_after_officials",
+        "blank_single_name_ballot_invalid",
+        "tie_revote_requires_majority",
+        "max_chi_uy_seats",
+        "min_official_members_for_chi_uy",
+        "bi_thu_max_rounds",
+        "shortfall_allows_new_names",
+        "quorum_numerator",
+        "quorum_denominator",
+    ]
+
+    class Meta:
+        verbose_name = _("rules settings")
+        verbose_name_plural = _("rules settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quorum_denominator__gte=1) & Q(quorum_numerator__lte=models.F("quorum_denominator")),
+                name="rulessettings_quorum_at_most_one",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.congress)
+
+    @classmethod
+    def for_congress(cls, congress: Congress) -> RulesSettings:
+        """Return the congress's settings, creating the believed defaults on first use."""
+        return cls.objects.get_or_create(congress=congress)[0]
+
+    def as_rules(self) -> rules.Settings:
+        """Return the rule book's Settings with this congress's values (RuleError if inconsistent)."""
+        return rules.Settings(**{name: getattr(self, name) for name in self.RULE_FIELDS})
+
+    @property
+    def quorum(self) -> tuple[int, int]:
+        """The quorum fraction as :func:`congress.rules.compute_base` takes it."""
+        return self.quorum_numerator, self.quorum_denominator

@@ -1,7 +1,7 @@
 """Text helpers for printed documents: Party-format dates, numbers, capitals, percentages.
 
 Everything here is display only. Decisions (elected, adopted, quorum) come from
-``elections.rules`` through the snapshots; nothing here decides anything.
+``congress.rules`` through the snapshots; nothing here decides anything.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def percent_text(numerator: int, denominator: int, places: int = 2) -> str:
     """Return numerator/denominator as a Vietnamese percentage: 6/10 → "60,00%".
 
     Decimal arithmetic, half-up rounding, decimal comma. Display only: who is
-    elected is decided with integers in ``elections.rules`` (``2 * votes > base``).
+    elected is decided with integers in ``congress.rules`` (``2 * votes > base``).
     A zero denominator prints "–".
     """
     if denominator == 0:

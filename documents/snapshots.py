@@ -4,7 +4,7 @@ Official records are snapshotted before rendering (style.md §10): the apps that
 the data (congress, members, elections) build these frozen dataclasses from their
 models, and ``documents`` turns them into HTML and PDF. Nothing here reads the
 database, and nothing here decides a result: who is elected, the base and the quorum
-come from ``elections.rules`` through the fields below. The documents only display.
+come from ``congress.rules`` through the fields below. The documents only display.
 
 Conventions for every field:
 
@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
-from elections.rules import more_than_half
+from congress.rules import more_than_half
 
 from .formatting import (
     BLANK,
@@ -356,7 +356,7 @@ class InvalidReason:
 
 
 class Outcome(enum.StrEnum):
-    """A candidate's outcome, as decided by ``elections.rules`` (never by the document)."""
+    """A candidate's outcome, as decided by ``congress.rules`` (never by the document)."""
 
     ELECTED = "elected"
     NOT_ELECTED = "not_elected"
@@ -415,7 +415,7 @@ class CountMinutesSnapshot(PartyDocument):
     convened_official: int
     #: Each category deducted from the convened to get the base (may be empty).
     exclusions: tuple[Exclusion, ...] = ()
-    #: The base of every ">50%" test (QĐ 190 Art. 30(2)), from ``elections.rules.compute_base``.
+    #: The base of every ">50%" test (QĐ 190 Art. 30(2)), from ``congress.rules.compute_base``.
     base: int
     #: Official members present at the vote.
     present_official: int
@@ -484,7 +484,7 @@ class CountMinutesSnapshot(PartyDocument):
         _require(len(elected) + self.vacancies <= self.seats, "Số trúng cử cộng số còn thiếu vượt số lượng cần bầu.")
         for c in elected:
             # QĐ 190 Art. 30(2): elected only with more than half of the base. The rule
-            # itself lives in elections.rules; this only refuses to print a contradiction.
+            # itself lives in congress.rules; this only refuses to print a contradiction.
             _require(
                 more_than_half(c.votes, self.base),
                 f"{c.name} được ghi là trúng cử nhưng không quá một nửa số đảng viên làm căn cứ.",
@@ -596,7 +596,7 @@ class AttendanceSnapshot(PartyDocument):
     #: (QĐ 190 Art. 30(2)); base None prints no base paragraph.
     exclusions: tuple[Exclusion, ...] = ()
     base: int | None = None
-    #: From ``elections.rules`` (``Base.quorum_met``); None prints no conclusion.
+    #: From ``congress.rules`` (``Base.quorum_met``); None prints no conclusion.
     quorum_met: bool | None = None
     #: The moment of the count of those present ("tính đến 14 giờ 10 phút"); optional.
     as_of: datetime.datetime | None = None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from congress import rules
 from congress.models import Congress
-from elections import rules
 from elections.models import (
     BallotEntry,
     Candidate,

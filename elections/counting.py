@@ -1,4 +1,4 @@
-"""Adapters between the models and the pure counting rules of :mod:`elections.rules`.
+"""Adapters between the models and the pure counting rules of :mod:`congress.rules`.
 
 Every counting decision the app takes goes through this module, and this
 module decides nothing itself: it turns model facts into the rules' inputs
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from elections import rules
+from congress import rules
+from congress.models import RulesSettings
 from elections.models import BallotEntry, ElectionSettings, Round
 
 FLAGS = ("not_issued", "names_added", "distinguishing_marks", "ruled_invalid")
@@ -23,7 +24,7 @@ _FLAG_TO_RULES = {
 
 
 def settings_for(congress) -> ElectionSettings:
-    """Return the congress's election settings, creating the defaults on first use."""
+    """Return the congress's election settings (the entry passes), creating the defaults on first use."""
     es = getattr(congress, "_election_settings_cache", None)
     if es is None:
         es, _created = ElectionSettings.objects.get_or_create(congress=congress)
@@ -31,8 +32,18 @@ def settings_for(congress) -> ElectionSettings:
     return es
 
 
+def rules_model(congress) -> RulesSettings:
+    """Return the congress's rule settings (the kernel's RulesSettings), read once per congress object."""
+    rs = getattr(congress, "_rules_settings_cache", None)
+    if rs is None:
+        rs = RulesSettings.for_congress(congress)
+        congress._rules_settings_cache = rs
+    return rs
+
+
 def rules_settings(congress) -> rules.Settings:
-    return settings_for(congress).rules_settings()
+    """Return the rule book's :class:`congress.rules.Settings` with the congress's values."""
+    return rules_model(congress).as_rules()
 
 
 def reason_label(code: str) -> str:

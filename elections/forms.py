@@ -7,7 +7,10 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congress import rules
+from congress.models import RulesSettings
 from elections.models import Candidate, Election, ElectionSettings, Round
+from elections.services.results import SETTINGS_FIELDS
 from members.models import Member
 
 NUMBER_LIST = re.compile(r"^[\d\s,;.+]*$")
@@ -150,8 +153,6 @@ class TotalsForm(forms.Form):
 
     def __init__(self, *args, round: Round, names: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
-        from elections import rules
-
         self.reasons = list(rules.InvalidReason)
         for reason in self.reasons:
             self.fields[f"invalid_{reason.value}"] = forms.IntegerField(
@@ -179,6 +180,10 @@ class DecisionForm(forms.Form):
 
 
 class SettingsForm(forms.ModelForm):
+    """The counting settings: the kernel's rule values (RulesSettings) and the elections' entry passes."""
+
+    passes_required = ElectionSettings._meta.get_field("passes_required").formfield()
+
     class Meta:
-        model = ElectionSettings
-        fields = ["passes_required", *ElectionSettings.RULE_FIELDS]
+        model = RulesSettings
+        fields = SETTINGS_FIELDS

@@ -1,6 +1,6 @@
 """Elections of a congress: candidate lists, rounds, ballot entries, confirmations, the journal.
 
-Counting decisions are never made here: they come from :mod:`elections.rules`
+Counting decisions are never made here: they come from :mod:`congress.rules`
 through :mod:`elections.counting`. The models hold the facts and refuse the
 impossible states: a sealed round's entries, totals, candidates and
 confirmations cannot change (checked in ``save``/``delete`` here, and by
@@ -16,18 +16,16 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from congress import rules
 from congress.models import Congress
-from elections import rules
 from elections.exceptions import ElectionError, SealedError
-
-_DEFAULTS = rules.Settings()
 
 
 class ElectionSettings(models.Model):
-    """The counting rules a congress may change: every [B] value of rules.Settings, with its believed default.
+    """How the elections of a congress are entered: one pass or two independent passes.
 
-    Field names are those of :class:`elections.rules.Settings`; ``rules_settings()``
-    builds it. The quorum lives with the attendance (members.AttendanceSettings).
+    The rule values ([B] settings, quorum included) live in the kernel's
+    :class:`congress.models.RulesSettings`; this holds only what is the elections' own.
     """
 
     congress = models.OneToOneField(
@@ -38,69 +36,6 @@ class ElectionSettings(models.Model):
         choices=[(1, _("One pass")), (2, _("Two independent passes"))],
         default=2,
         help_text=_("Two board members enter the same ballots independently; results wait until they agree."),
-    )
-    surplus_cap_percent = models.PositiveSmallIntegerField(
-        _("maximum surplus (%)"),
-        default=_DEFAULTS.surplus_cap_percent,
-        help_text=_("QĐ 190 Art. 14(1): the list may exceed the seats by at most this share of the seats."),
-    )
-    surplus_rounding = models.CharField(
-        _("rounding of the surplus"),
-        max_length=10,
-        choices=[
-            (rules.Rounding.FLOOR.value, _("Round down")),
-            (rules.Rounding.HALF_UP.value, _("Round half up")),
-            (rules.Rounding.CEIL.value, _("Round up")),
-        ],
-        default=_DEFAULTS.surplus_rounding.value,
-        help_text=_("[B] Rounding down never exceeds 30% (7 seats: at most 2 more names)."),
-    )
-    small_committee_min_seats = models.PositiveSmallIntegerField(
-        _("small committee: from (seats)"), default=_DEFAULTS.small_committee_min_seats
-    )
-    small_committee_max_seats = models.PositiveSmallIntegerField(
-        _("small committee: to (seats)"), default=_DEFAULTS.small_committee_max_seats
-    )
-    small_committee_max_surplus = models.PositiveSmallIntegerField(
-        _("small committee: maximum surplus"),
-        default=_DEFAULTS.small_committee_max_surplus,
-        help_text=_("Bodies of 3 to 5 members: at most this many more names than seats."),
-    )
-    proposal_surplus_min_percent = models.PositiveSmallIntegerField(
-        _("committee proposal: minimum surplus (%)"), default=_DEFAULTS.proposal_surplus_min_percent
-    )
-    proposal_surplus_max_percent = models.PositiveSmallIntegerField(
-        _("committee proposal: maximum surplus (%)"), default=_DEFAULTS.proposal_surplus_max_percent
-    )
-    outside_nominee_percent = models.PositiveSmallIntegerField(
-        _("approval for a nominee outside the proposal (%)"),
-        default=_DEFAULTS.outside_nominee_percent,
-        help_text=_("QĐ 190 Art. 14(3): more than this share of the members present must agree."),
-    )
-    delegate_list_must_exceed_seats = models.BooleanField(
-        _("delegate lists must be longer than the seats"), default=_DEFAULTS.delegate_list_must_exceed_seats
-    )
-    delegate_surplus_cap_percent = models.PositiveSmallIntegerField(
-        _("delegate lists: surplus warning above (%)"), default=_DEFAULTS.delegate_surplus_cap_percent
-    )
-    alternates_after_officials = models.BooleanField(
-        _("alternates are elected after the official delegates"), default=_DEFAULTS.alternates_after_officials
-    )
-    blank_single_name_ballot_invalid = models.BooleanField(
-        _("a one-name ballot with no box marked is invalid"), default=_DEFAULTS.blank_single_name_ballot_invalid
-    )
-    tie_revote_requires_majority = models.BooleanField(
-        _("a re-vote after a tie needs more than half of the base"), default=_DEFAULTS.tie_revote_requires_majority
-    )
-    max_chi_uy_seats = models.PositiveSmallIntegerField(_("most chi ủy seats"), default=_DEFAULTS.max_chi_uy_seats)
-    min_official_members_for_chi_uy = models.PositiveSmallIntegerField(
-        _("official members needed to elect a chi ủy"), default=_DEFAULTS.min_official_members_for_chi_uy
-    )
-    bi_thu_max_rounds = models.PositiveSmallIntegerField(
-        _("rounds for the secretary before the upper committee appoints"), default=_DEFAULTS.bi_thu_max_rounds
-    )
-    shortfall_allows_new_names = models.BooleanField(
-        _("propose new names after a shortfall"), default=_DEFAULTS.shortfall_allows_new_names
     )
 
     class Meta:
@@ -113,36 +48,12 @@ class ElectionSettings(models.Model):
     def __str__(self) -> str:
         return str(self.congress)
 
-    RULE_FIELDS = [
-        "surplus_cap_percent",
-        "surplus_rounding",
-        "small_committee_min_seats",
-        "small_committee_max_seats",
-        "small_committee_max_surplus",
-        "proposal_surplus_min_percent",
-        "proposal_surplus_max_percent",
-        "outside_nominee_percent",
-        "delegate_list_must_exceed_seats",
-        "delegate_surplus_cap_percent",
-        "alternates_after_officials",
-        "blank_single_name_ballot_invalid",
-        "tie_revote_requires_majority",
-        "max_chi_uy_seats",
-        "min_official_members_for_chi_uy",
-        "bi_thu_max_rounds",
-        "shortfall_allows_new_names",
-    ]
-
-    def rules_settings(self) -> rules.Settings:
-        """Return the rules module's Settings with this congress's values (RuleError if inconsistent)."""
-        return rules.Settings(**{name: getattr(self, name) for name in self.RULE_FIELDS})
-
 
 class Election(models.Model):
     """One election of the congress: the chi ủy, the bí thư, the phó bí thư, or delegates."""
 
     class Kind(models.TextChoices):
-        # Same values as elections.rules.ElectionKind.
+        # Same values as congress.rules.ElectionKind.
         CHI_UY = "chi_uy", _("Cell committee")
         BI_THU = "bi_thu", _("Secretary")
         PHO_BI_THU = "pho_bi_thu", _("Deputy secretary")

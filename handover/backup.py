@@ -223,7 +223,9 @@ class _Restorer:
     def run(self) -> Restored:
         self._users()
         count = 0
-        for item in serializers.deserialize("python", _current_labels(self.backup["rows"])):
+        for item in serializers.deserialize(
+            "python", congress_backup.upgrade_rows(_current_labels(self.backup["rows"]))
+        ):
             # Many-to-many lists are ignored: their through rows are in the backup, in order.
             self._insert(item.object)
             count += 1

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from members.models import Attendance, AttendanceSettings, BaseSnapshot, CongressMember, Member, MemberChange
+from members.models import Attendance, BaseSnapshot, CongressMember, Member, MemberChange
 
 
 @admin.register(Member)
@@ -20,11 +20,6 @@ class CongressMemberAdmin(admin.ModelAdmin):
 class AttendanceAdmin(admin.ModelAdmin):
     list_display = ["congress_member", "session", "state", "arrived_at", "left_at"]
     list_filter = ["session__congress", "session", "state"]
-
-
-@admin.register(AttendanceSettings)
-class AttendanceSettingsAdmin(admin.ModelAdmin):
-    list_display = ["congress", "quorum_numerator", "quorum_denominator"]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

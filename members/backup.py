@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from congress.models import Congress
-from members.models import Attendance, AttendanceSettings, BaseSnapshot, CongressMember, Member, MemberChange
+from members.models import Attendance, BaseSnapshot, CongressMember, Member, MemberChange
 
 
 def rows(congress: Congress) -> list[models.Model]:
@@ -13,7 +13,6 @@ def rows(congress: Congress) -> list[models.Model]:
     return [
         *Member.objects.filter(organisation=congress.organisation_id).order_by("pk"),
         *CongressMember.objects.filter(congress=congress).order_by("pk"),
-        *AttendanceSettings.objects.filter(congress=congress),
         *Attendance.objects.filter(congress_member__congress=congress).order_by("pk"),
         *BaseSnapshot.objects.filter(congress=congress).order_by("pk"),
         *MemberChange.objects.filter(congress=congress).order_by("pk"),

@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from congress import rules
 from congress.models import Congress, Organisation, Session
-from elections import rules
 from members import collation
 
 
@@ -22,7 +22,7 @@ class Member(models.Model):
         FEMALE = "female", _("Female")
 
     class Status(models.TextChoices):
-        # Same values as elections.rules.Status.
+        # Same values as congress.rules.Status.
         OFFICIAL = "official", _("Official member")
         PROBATIONARY = "probationary", _("Probationary member")
         TEMPORARY = "temporary", _("Temporarily attached here")
@@ -327,44 +327,6 @@ class Attendance(models.Model):
         return self.state == self.State.PRESENT and self.left_at is None
 
 
-class AttendanceSettings(models.Model):
-    """Per-congress settings of attendance: the quorum fraction."""
-
-    congress = models.OneToOneField(
-        Congress, on_delete=models.CASCADE, related_name="attendance_settings", verbose_name=_("congress")
-    )
-    quorum_numerator = models.PositiveSmallIntegerField(
-        _("quorum numerator"),
-        default=2,
-        help_text=_(
-            "[B] rule (election-rules.md §3.2): two thirds of the base is common practice, no primary text "
-            "was found. Falling short shows a warning and blocks nothing."
-        ),
-    )
-    quorum_denominator = models.PositiveSmallIntegerField(_("quorum denominator"), default=3)
-
-    class Meta:
-        verbose_name = _("attendance settings")
-        verbose_name_plural = _("attendance settings")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(quorum_denominator__gte=1) & Q(quorum_numerator__lte=models.F("quorum_denominator")),
-                name="attendancesettings_fraction_at_most_one",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.congress.slug}: {self.quorum_numerator}/{self.quorum_denominator}"
-
-    @classmethod
-    def for_congress(cls, congress: Congress) -> AttendanceSettings:
-        return cls.objects.get_or_create(congress=congress)[0]
-
-    @property
-    def quorum(self) -> tuple[int, int]:
-        return self.quorum_numerator, self.quorum_denominator
-
-
 class BaseSnapshotQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise ValueError("A frozen base never changes.")
@@ -392,7 +354,7 @@ class BaseSnapshot(models.Model):
         verbose_name=_("by"),
     )
     reason = models.CharField(_("reason"), max_length=255, help_text=_("The vote or election that started."))
-    data = models.JSONField(_("base"), help_text=_("The itemised base (elections.rules.Base)."))
+    data = models.JSONField(_("base"), help_text=_("The itemised base (congress.rules.Base)."))
     voter_ids = models.JSONField(_("voters"), default=list, help_text=_("Ids of the members who may vote."))
 
     objects = BaseSnapshotQuerySet.as_manager()

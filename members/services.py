@@ -11,13 +11,12 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress import rules
 from congress.exceptions import ServiceError
-from congress.models import Congress, Session
-from elections import rules
+from congress.models import Congress, RulesSettings, Session
 from members.collation import fold, split_name
 from members.models import (
     Attendance,
-    AttendanceSettings,
     BaseSnapshot,
     CongressMember,
     Member,
@@ -262,7 +261,7 @@ def _facts(congress: Congress, session: Session | None) -> list[tuple[CongressMe
 
 def current_base(congress: Congress, session: Session | None = None) -> rules.Base:
     """Return the itemised base of QĐ 190 Art. 30(2) now (four queries, whatever the roll's size)."""
-    quorum = AttendanceSettings.for_congress(congress).quorum
+    quorum = RulesSettings.for_congress(congress).quorum
     return rules.compute_base([facts for _, facts in _facts(congress, session)], quorum=quorum)
 
 
@@ -287,7 +286,7 @@ def freeze_base(congress: Congress, reason: str, user, session: Session | None =
     """
     if not reason.strip():
         raise MembersError(_("Say which vote or election the base is frozen for."))
-    quorum = AttendanceSettings.for_congress(congress).quorum
+    quorum = RulesSettings.for_congress(congress).quorum
     if session is None:
         session = latest_session_with_attendance(congress)
     pairs = _facts(congress, session)
@@ -343,7 +342,7 @@ def attendance_report(congress: Congress, session: Session | None = None) -> Att
     if session is None:
         session = latest_session_with_attendance(congress)
     session_id = session.pk if session else None
-    quorum = AttendanceSettings.for_congress(congress).quorum
+    quorum = RulesSettings.for_congress(congress).quorum
     members = sorted(_congress_members(congress), key=lambda cm: cm.member.sort_key)
     total = ReportLine(_("Total"))
     lines = {value: ReportLine(label) for value, label in Member.Status.choices}

@@ -29,8 +29,9 @@ from api.schemas import (
     TotalsOut,
     VoidIn,
 )
+from congress import rules
 from congress.access import ALL, BOARD, COUNT_VIEWERS, ORGANISERS, PRESIDIUM
-from elections import counting, rules, services
+from elections import counting, services
 from elections.exceptions import ElectionError
 from elections.models import BallotEntry, Confirmation, Round
 

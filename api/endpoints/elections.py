@@ -17,8 +17,9 @@ from api.schemas import (
     ShowOfHandsIn,
     WithdrawIn,
 )
+from congress import rules
 from congress.access import ALL, ORGANISERS
-from elections import rules, services
+from elections import services
 from elections.models import Candidate, Election, Round
 from members.models import Member
 

@@ -5,6 +5,7 @@ Printed text is always Vietnamese: labels here are plain strings, not gettext.
 
 from __future__ import annotations
 
+from congress import rules
 from congress.models import Congress, Session
 from documents.builders.common import EXCLUSION_LABELS, STATUS_LABELS, _not_ready, header, presidium_signature
 from documents.models import CongressRecord
@@ -14,7 +15,6 @@ from documents.snapshots import (
     Exclusion,
     StatusRow,
 )
-from elections import rules
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
 

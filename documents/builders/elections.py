@@ -5,6 +5,7 @@ Printed text is always Vietnamese: labels here are plain strings, not gettext.
 
 from __future__ import annotations
 
+from congress import rules
 from congress.models import Congress
 from documents.builders.attendance import exclusions_of
 from documents.builders.common import (
@@ -40,7 +41,6 @@ from documents.snapshots import (
     para,
     table,
 )
-from elections import rules
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
 

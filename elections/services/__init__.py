@@ -2,7 +2,7 @@
 
 Every public function is verb-first, takes model instances and the acting user,
 runs in one transaction with its journal record, and raises ElectionError with
-a message for the user. Counting decisions come from elections.rules through
+a message for the user. Counting decisions come from congress.rules through
 elections.counting. The modules: lists (elections and candidate lists), ballots
 (counting a round), results (confirmation, seal, further rounds, published results).
 """
@@ -46,6 +46,7 @@ from elections.services.lists import (
     withdraw_candidate,
 )
 from elections.services.results import (
+    SETTINGS_FIELDS,
     ConfirmationState,
     confirm_round,
     confirmation_state,
@@ -95,5 +96,6 @@ __all__ = [
     "next_round_proposal",
     "publish_round",
     "published_results",
+    "SETTINGS_FIELDS",
     "update_settings",
 ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
+from congress import rules
 from congress.models import Congress, CongressRole
-from elections import rules
 from elections.exceptions import ElectionError
 from elections.models import Candidate, Election, RoundCandidate
 from members import services as member_services

@@ -9,8 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress import rules
 from congress.models import CongressRole
-from elections import counting, rules
+from elections import counting
 from elections.exceptions import ElectionError, SealedError
 from elections.journal import record
 from elections.models import BallotEntry, Round, TotalsEntry

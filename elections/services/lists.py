@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress import rules
 from congress.models import Congress
-from elections import counting, rules
+from elections import counting
 from elections.exceptions import ElectionError
 from elections.journal import record
 from elections.models import Candidate, Election, Round, RoundCandidate

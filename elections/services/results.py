@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congress.models import Congress, CongressRole
-from elections import counting, rules
+from congress import rules
+from congress.models import Congress, CongressRole, RulesSettings
+from elections import counting
 from elections.exceptions import ElectionError
 from elections.journal import record
 from elections.models import Confirmation, Election, ElectionSettings, Round, RoundCandidate
@@ -221,24 +222,41 @@ def decide_next_round(
     return new
 
 
+#: What the counting-settings page changes: the elections' own entry passes, then every rule value of the
+#: kernel's RulesSettings (the [B] settings and the quorum).
+ELECTION_SETTINGS_FIELDS = ["passes_required"]
+SETTINGS_FIELDS = [*ELECTION_SETTINGS_FIELDS, *RulesSettings.RULE_FIELDS]
+
+
 @transaction.atomic
-def update_settings(congress: Congress, user, changes: dict) -> ElectionSettings:
-    """Change the congress's counting settings; refused once any list is approved (the rules must not move)."""
-    settings = ElectionSettings.objects.select_for_update().get(pk=counting.settings_for(congress).pk)
+def update_settings(congress: Congress, user, changes: dict) -> RulesSettings:
+    """Change the congress's rule settings and entry passes; refused once any list is approved (the rules
+    must not move)."""
+    unknown = sorted(set(changes) - set(SETTINGS_FIELDS))
+    if unknown:
+        raise ValueError(f"Not a setting: {', '.join(unknown)}")
+    rules_row = RulesSettings.objects.select_for_update().get(pk=counting.rules_model(congress).pk)
+    election_row = ElectionSettings.objects.select_for_update().get(pk=counting.settings_for(congress).pk)
     if Round.objects.filter(election__congress=congress).exists():
         raise ElectionError(_("A list is already approved: the counting settings cannot change any more."))
-    before = {name: getattr(settings, name) for name in changes}
+
+    def row_of(name: str):
+        return election_row if name in ELECTION_SETTINGS_FIELDS else rules_row
+
+    before = {name: getattr(row_of(name), name) for name in changes}
     for name, value in changes.items():
-        setattr(settings, name, value)
+        setattr(row_of(name), name, value)
     try:
-        settings.rules_settings()
+        rules_row.as_rules()
     except rules.RuleError as exc:
         raise _rule_error(exc) from exc
-    settings.full_clean()
-    settings.save()
-    congress._election_settings_cache = settings
+    for row in (rules_row, election_row):
+        row.full_clean()
+        row.save()
+    congress._rules_settings_cache = rules_row
+    congress._election_settings_cache = election_row
     record(congress, user, "elections.settings.changed", before=before, after=changes)
-    return settings
+    return rules_row
 
 
 # What others may show --------------------------------------------------------------

@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from congress import rules
 from congress.access import ALL, COUNT_VIEWERS, ORGANISERS, STAFF, congress_view
-from elections import counting, rules, services
+from elections import counting, services
 from elections.exceptions import ElectionError
 from elections.forms import ApprovalForm, CandidateForm, DecisionForm, ElectionForm, SettingsForm, WithdrawForm
 from elections.models import Candidate, Election
@@ -135,7 +136,7 @@ def candidate_add(request, congress, election_id):
             messages.warning(
                 request,
                 _("%(name)s is not on the list: not more than %(percent)s%% of the members present agreed.")
-                % {"name": candidate.full_name, "percent": counting.settings_for(congress).outside_nominee_percent},
+                % {"name": candidate.full_name, "percent": counting.rules_model(congress).outside_nominee_percent},
             )
         else:
             messages.success(request, _("%(name)s is on the list.") % {"name": candidate.full_name})
@@ -200,8 +201,11 @@ def round_decide(request, congress, round_id):
 @congress_view(*ORGANISERS)
 @require_http_methods(["GET", "POST"])
 def election_settings(request, congress):
-    instance = counting.settings_for(congress)
-    form = SettingsForm(request.POST or None, instance=instance)
+    form = SettingsForm(
+        request.POST or None,
+        instance=counting.rules_model(congress),
+        initial={"passes_required": counting.settings_for(congress).passes_required},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_settings(congress, request.user, form.cleaned_data)

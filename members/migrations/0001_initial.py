@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='frozen at')),
                 ('reason', models.CharField(help_text='The vote or election that started.', max_length=255, verbose_name='reason')),
-                ('data', models.JSONField(help_text='The itemised base (elections.rules.Base).', verbose_name='base')),
+                ('data', models.JSONField(help_text='The itemised base (congress.rules.Base).', verbose_name='base')),
                 ('voter_ids', models.JSONField(default=list, help_text='Ids of the members who may vote.', verbose_name='voters')),
                 ('congress', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='base_snapshots', to='congress.congress', verbose_name='congress')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from congress.exceptions import CongressError
 from congress.models import Congress, CongressRole
-from elections.rules import more_than_half
+from congress.rules import more_than_half
 from members.models import Member
 from proceedings.models import Body, PresidiumApproval, ProgrammeItem, ShowOfHandsVote, TextVersion
 from proceedings.services._base import _congress_of, _lock

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congress.exceptions import CongressError
-from congress.models import Congress, CongressRole, Session
-from elections.rules import Base, more_than_half, outside_nominee_approved
+from congress.models import Congress, CongressRole, RulesSettings, Session
+from congress.rules import Base, more_than_half, outside_nominee_approved
 from proceedings.models import Body, CongressText, ProgrammeItem, ShowOfHandsVote, TextVersion
 from proceedings.services._base import _lock, _lock_congress
 from proceedings.services.bodies import grant_body_roles, members_on_election_lists
@@ -135,13 +135,11 @@ def vote_adopted(congress: Congress, subject: str, agree: int, base: Base) -> bo
     A nominee's entry on the election list needs more than 30% of "tổng số đại
     biểu (đảng viên) dự đại hội" (QĐ 190 Art. 14(3), election-rules.md §3.4):
     every party member present, official or not, with the congress's own
-    election settings, the same reading as the elections app's list checks.
+    rule settings (RulesSettings), the same reading as the elections app's list checks.
     """
     if subject == Subject.OUTSIDE_NOMINEE:
-        from elections.counting import rules_settings  # elections depends on congress, not the reverse
-
         present = base.official_present + base.probationary_present + base.temporary_present
-        return outside_nominee_approved(agree, present, rules_settings(congress))
+        return outside_nominee_approved(agree, present, RulesSettings.for_congress(congress).as_rules())
     return more_than_half(agree, base.base)
 
 

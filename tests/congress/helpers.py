@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from elections.rules import MemberFacts, Status, compute_base
+from congress.rules import MemberFacts, Status, compute_base
 
 
 def e8_base():
@@ -19,7 +19,7 @@ def e8_base():
 
 
 def fake_freeze(monkeypatch, base):
-    """Make record_vote freeze ``base`` (an elections.rules.Base) instead of the live attendance."""
+    """Make record_vote freeze ``base`` (an congress.rules.Base) instead of the live attendance."""
     calls = []
 
     def freeze(congress, user, session, reason):

@@ -7,7 +7,7 @@ from django.db import IntegrityError
 
 from congress.exceptions import CongressError
 from congress.models import CongressRole
-from elections.rules import MemberFacts, Status, compute_base
+from congress.rules import MemberFacts, Status, compute_base
 from proceedings.models import ShowOfHandsVote, TextVersion
 from proceedings.services.approvals import approve, submit
 from proceedings.services.bodies import ensure_bodies

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from congress.models import Session
+from congress.models import RulesSettings, Session
 from documents.builders.attendance import build_attendance
 from documents.builders.common import congress_lines
 from documents.models import CongressRecord
@@ -94,9 +94,7 @@ def test_the_session_can_be_chosen(congress, roll):
 
 
 def test_query_budget(congress, roll, django_assert_max_num_queries):
-    from members.models import AttendanceSettings
-
-    AttendanceSettings.for_congress(congress)  # made once, when the congress is set up
+    RulesSettings.for_congress(congress)  # made once, when the congress is set up
     # latest session, quorum settings, members, their attendances, the record, the member
     # count, the presidium (who signs): the same whatever the roll's size.
     with django_assert_max_num_queries(7):

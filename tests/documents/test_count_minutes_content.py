@@ -11,12 +11,12 @@ import datetime
 import hashlib
 from zoneinfo import ZoneInfo
 
+from congress import rules
 from documents import samples
 from documents.builders.common import election_subject
 from documents.builders.elections import count_minutes_from_content, journal_what
 from documents.pdf import document_pdf
 from documents.snapshots import JournalRow, Outcome
-from elections import rules
 
 from .pdfcheck import full_text
 

@@ -21,8 +21,9 @@ from django.urls import path
 from django.utils import timezone
 
 from config.urls import urlpatterns as app_urlpatterns
+from congress import rules
 from congress.models import CongressRole, Session
-from elections import counting, rules, services
+from elections import counting, services
 from elections.models import Candidate, Election
 from members.models import Attendance, CongressMember, Member
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from congress import rules
 from congress.models import CongressRole
-from elections import rules, services
+from elections import services
 from elections.models import Election, JournalEntry, Round
 from tests.elections.conftest import frozen_election
 

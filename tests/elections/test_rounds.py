@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from congress import rules
 from congress.models import CongressRole
-from elections import rules, services
+from elections import services
 from elections.exceptions import ElectionError
 from elections.models import Election, Round
 from tests.elections.conftest import NAMES, build_roll, count_and_publish, crossed_for, frozen_election

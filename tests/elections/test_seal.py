@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.db import DatabaseError, connection, transaction
 
+from congress import rules
 from congress.models import CongressRole
-from elections import rules, services
+from elections import services
 from elections.exceptions import ElectionError, SealedError
 from elections.models import BallotEntry, Confirmation, JournalEntry, Round
 from tests.elections.conftest import NAMES, count_and_publish, crossed_for, frozen_election

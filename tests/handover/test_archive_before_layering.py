@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from elections import rules
+from congress import rules
 from elections.models import Round
 from handover.backup import BACKUP_FILE, MOVED_LABELS, restore_archive
 from proceedings.models import Body, CongressText, ProgrammeItem, ShowOfHandsVote, Speech, TextVersion

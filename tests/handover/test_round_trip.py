@@ -14,11 +14,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from audit.models import AuditEntry
+from congress import rules
 from congress.models import Congress
 from demo import loader as demo
 from documents import registry
 from documents.pdf import document_pdf
-from elections import rules
 from elections.models import Round
 from handover.archive import MANIFEST
 from handover.backup import BACKUP_FILE, SECTIONS, BackupError, restore_archive

@@ -1,6 +1,6 @@
 """The base of QĐ 190 Art. 30(2) built from database rows: CongressMember + Attendance → current_base.
 
-The pure rule is tested in tests/elections/test_rules_base.py; these tests check
+The pure rule is tested in tests/rules/test_base.py; these tests check
 that the roll and the attendance reach it correctly (examples E1, E2, E2b and E8
 of election-rules.md §5, and each exclusion on its own).
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from congress.models import Session
+from congress.models import RulesSettings, Session
 from members import services
-from members.models import Attendance, AttendanceSettings, BaseSnapshot, Member
+from members.models import Attendance, BaseSnapshot, Member
 from tests.members.factories import attend, member, session
 
 State = Attendance.State
@@ -182,7 +182,7 @@ def test_the_quorum_fraction_is_a_per_congress_setting(congress):
         member(congress, f"Vắng Mặt Số {i}")
     base = services.current_base(congress)
     assert (base.base, base.quorum_required, base.quorum_met) == (9, 6, True)
-    AttendanceSettings.objects.filter(congress=congress).update(quorum_numerator=3, quorum_denominator=4)
+    RulesSettings.objects.filter(congress=congress).update(quorum_numerator=3, quorum_denominator=4)
     base = services.current_base(congress)
     assert (base.quorum_required, base.quorum_met) == (7, False)
 
@@ -191,7 +191,7 @@ def test_the_quorum_fraction_is_a_per_congress_setting(congress):
 def test_current_base_does_not_query_per_member(congress, django_assert_num_queries):
     sess = session(congress)
     officials_present(congress, sess, 30)
-    AttendanceSettings.for_congress(congress)
+    RulesSettings.for_congress(congress)
     # settings, latest session, congress members + members, attendances
     with django_assert_num_queries(4):
         services.current_base(congress)

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from elections.rules import (
+from congress.rules import (
     InvalidReason,
     RuleError,
     Settings,

@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elections.rules import (
+from congress.rules import (
     BallotForm,
     BallotMarks,
     Mark,

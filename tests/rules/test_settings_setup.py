@@ -6,8 +6,8 @@ import doctest
 
 import pytest
 
-import elections.rules as rules
-from elections.rules import (
+from congress import rules
+from congress.rules import (
     ElectionKind,
     ProblemCode,
     Rounding,

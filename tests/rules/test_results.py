@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from elections.rules import (
+from congress.rules import (
     BallotForm,
     BallotMarks,
     ElectionKind,

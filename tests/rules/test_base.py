@@ -2,7 +2,7 @@
 
 import pytest
 
-from elections.rules import MemberFacts, Status, compute_base, more_than_half, quorum_required, threshold
+from congress.rules import MemberFacts, Status, compute_base, more_than_half, quorum_required, threshold
 
 OFFICIAL = Status.OFFICIAL
 
