@@ -8,6 +8,6 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit")
 
     def ready(self):
-        from audit import capture
+        from audit import capture  # noqa: PLC0415 (models load after the app registry; Django's pattern)
 
         capture.connect()

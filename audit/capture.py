@@ -25,6 +25,8 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from audit import context
+from audit.models import AuditEntry
+from congress.models import Congress, Organisation
 
 # Every model of the project's apps is audited, unless excluded here with its reason.
 NOT_AUDITED_APPS = {
@@ -77,8 +79,6 @@ def _path_to_scope(model) -> tuple[str, ...] | None:
 
     Breadth first, so the shortest path wins: BallotEntry → round → election → congress.
     """
-    from congress.models import Congress, Organisation
-
     if model in _paths:
         return _paths[model]
     found = None
@@ -106,8 +106,6 @@ def _path_to_scope(model) -> tuple[str, ...] | None:
 
 def scope(instance) -> tuple[int | None, int | None]:
     """(congress id, organisation id) the instance belongs to."""
-    from congress.models import Congress, Organisation
-
     if isinstance(instance, Congress):
         return instance.pk, instance.organisation_id
     if isinstance(instance, Organisation):
@@ -131,8 +129,6 @@ def scope(instance) -> tuple[int | None, int | None]:
 
 
 def record(instance, verb: str, before: dict | None, after: dict | None, *, model=None) -> None:
-    from audit.models import AuditEntry
-
     model = model or type(instance)
     actor = context.current()
     user = actor.resolve_user() if actor else None

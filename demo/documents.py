@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from congress.models import Congress
 from documents.models import DEFAULT_RECIPIENTS, CongressRecord, ResolutionDraft
+from elections import services
+from elections.models import Candidate, Election, Round
+from members.models import Attendance, Member
+from members.services import current_base, record_attendance
+from proceedings.models import Body, CongressText, ShowOfHandsVote, TextVersion
+from proceedings.services.bodies import ensure_bodies, set_body_members
 from proceedings.services.votes import VoteTarget, next_round, record_vote
 
 
@@ -83,8 +90,6 @@ BOARD = ["Lê Quang Dũng", "Ngô Minh Tuấn"]
 
 
 def _count(rnd, board_users, presidium, votes_by_name: dict[str, int]) -> None:
-    from elections import services
-
     present = rnd.official_present
     numbers = {rc.candidate.member.full_name: rc.number for rc in rnd.names.select_related("candidate__member")}
     services.set_counting_method(rnd, board_users[0], "totals")
@@ -108,8 +113,6 @@ def finish(congress: Congress) -> None:
 
 
 def _users():
-    from django.contrib.auth import get_user_model
-
     users = get_user_model().objects
     return (
         users.get(username="thuky"),
@@ -122,8 +125,6 @@ def _users():
 
 
 def _present(congress: Congress) -> int:
-    from members.services import current_base
-
     return current_base(congress, congress.sessions.get(kind="official")).official_present
 
 
@@ -131,23 +132,12 @@ def _present(congress: Congress) -> int:
 def finish_elections(congress: Congress) -> None:
     """The official session's roll call (as in the morning), the board adopted, every election
     counted by totals (COUNTS), confirmed by the board and the presidium, and sealed."""
-    from members.models import Attendance, Member
-    from members.services import record_attendance
-    from proceedings.models import Body, ShowOfHandsVote
-    from proceedings.services.bodies import ensure_bodies, set_body_members
-    from proceedings.services.votes import VoteTarget, next_round, record_vote
-
     secretary, presidium, board_users = _users()
     session = congress.sessions.get(kind="official")
     morning = Attendance.objects.filter(congress_member__congress=congress, session__kind="preparatory")
     for attendance in morning.select_related("congress_member"):
         if not Attendance.objects.filter(congress_member=attendance.congress_member, session=session).exists():
             record_attendance(attendance.congress_member, session, secretary, attendance.state, attendance.reason)
-    try:
-        from elections import services
-        from elections.models import Candidate, Election, Round
-    except ImportError:  # the elections app's models are not there yet
-        return
     present = _present(congress)
     board = ensure_bodies(congress)[Body.Kind.COUNTING_BOARD]
     if not board.votes.filter(adopted=True).exists():
@@ -187,8 +177,6 @@ def finish_elections(congress: Congress) -> None:
 @transaction.atomic
 def adopt_resolution(congress: Congress, agree: int | None = None):
     """The resolution put to the vote (all official members present for it, unless ``agree``)."""
-    from proceedings.models import CongressText, ShowOfHandsVote, TextVersion
-
     secretary, _presidium, _board = _users()
     done = ShowOfHandsVote.objects.filter(congress=congress, subject="resolution", adopted=True).first()
     if done is not None:

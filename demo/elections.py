@@ -17,6 +17,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 
 from congress.models import Congress, CongressRole
+from demo.passwords import demo_password
 from elections import services
 from elections.models import Candidate, Election
 from members import services as member_services
@@ -29,8 +30,6 @@ DELEGATES = ["Hoàng Thị Thu Hà", "Đỗ Văn Làm", "Đặng Thị Lan"]
 
 
 def _second_board_member(congress: Congress):
-    from demo.loader import demo_password
-
     username, first_name, last_name, full_name = SECOND_BOARD_USER
     user, created = get_user_model().objects.get_or_create(
         username=username, defaults={"first_name": first_name, "last_name": last_name}

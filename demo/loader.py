@@ -8,7 +8,6 @@ keys and brought back to the demo state.
 from __future__ import annotations
 
 import datetime
-import os
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -19,6 +18,7 @@ from demo import documents as documents_demo
 from demo import elections as elections_demo
 from demo import programme as demo_programme
 from demo import roll as members_demo
+from demo.passwords import demo_password
 
 DEMO_SLUG = "thai-binh-lhh-2025"
 
@@ -53,10 +53,6 @@ USERS = [
     ("dangvien", "Lan", "Đặng Thị", Role.MEMBER),
 ]
 ADMIN_USERNAME = "quantri"
-
-
-def demo_password() -> str:
-    return os.environ.get("DEMO_PASSWORD", "daihoi-2025")
 
 
 @transaction.atomic

@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from congress.models import Congress, CongressRole
+from members.models import Member
+from members.services import current_base
 from proceedings.models import Body, ProgrammeItem, ShowOfHandsVote, TextVersion
 from proceedings.services.approvals import approve, submit
 from proceedings.services.bodies import ensure_bodies, set_members_in_order
@@ -49,10 +51,6 @@ PREPARATORY_VOTES = [Subject.PRESIDIUM, Subject.SECRETARIAT, Subject.PROGRAMME, 
 def _presenters(congress: Congress) -> dict:
     """Map the seed's names to members of the demo roll when they are there, else to text."""
     presenters = dict(PRESENTERS)
-    try:
-        from members.models import Member
-    except ImportError:
-        return presenters
     for name in ("Vân Anh", "Hòa", "Trình", "Mai", "Làm"):
         member = Member.objects.filter(organisation=congress.organisation, full_name__endswith=f" {name}").first()
         if member is not None:
@@ -93,8 +91,6 @@ def load_bodies(congress: Congress) -> None:
     bodies = ensure_bodies(congress)
     if not hasattr(Body, "members"):
         return
-    from members.models import Member
-
     for kind, names in BODY_MEMBERS.items():
         body = bodies[kind]
         if body.votes.filter(adopted=True).exists():
@@ -111,8 +107,6 @@ def load_votes(congress: Congress, secretary) -> None:
     """
     if not hasattr(ShowOfHandsVote, "snapshot"):
         return
-    from members.services import current_base
-
     present = current_base(congress).official_present
     if not present:
         return

@@ -20,7 +20,12 @@ import functools
 import io
 from collections.abc import Iterable, Sequence
 
-from .pdf import FONT_FILES, font_path, layout, write_pdf
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+
+from .pdf import FONT_FILES, font_path, layout, render_pdf, write_pdf
 from .snapshots import SERIAL_PATTERN, BallotSnapshot, DocumentDataError
 
 SERIAL_ANCHOR = "ballot-serial"
@@ -43,9 +48,6 @@ def serial_numbers(count: int, start: int = 1, width: int = 4) -> list[str]:
 @functools.cache
 def _serial_font() -> tuple[bytes, list[int], dict[str, float]]:
     """Subset the regular face to printable ASCII: (font file, widths, metrics in 1/1000 em)."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
     path = font_path(FONT_FILES[("normal", "normal")])
     font = TTFont(path)
     scale = 1000 / font["head"].unitsPerEm
@@ -73,14 +75,6 @@ def _serial_font() -> tuple[bytes, list[int], dict[str, float]]:
 
 def _add_serial_font(writer):
     """Add the serial font (a simple TrueType font, WinAnsi) to ``writer``; return its reference."""
-    from pypdf.generic import (
-        ArrayObject,
-        DecodedStreamObject,
-        DictionaryObject,
-        NameObject,
-        NumberObject,
-    )
-
     data, widths, metrics = _serial_font()
     font_file = DecodedStreamObject()
     font_file.set_data(data)
@@ -132,9 +126,6 @@ def render_ballots(ballot: BallotSnapshot, serials: Iterable[str]) -> bytes:
     Raises :class:`DocumentDataError` when the ballot does not fit on one page (too many
     names for one sheet) or a serial is empty, repeated or uses other characters.
     """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
-
     serials = list(serials)
     _check_serials(serials)
 
@@ -190,6 +181,4 @@ def render_ballots(ballot: BallotSnapshot, serials: Iterable[str]) -> bytes:
 
 def render_ballot_pdf(ballot: BallotSnapshot, serial: str = "") -> bytes:
     """A single ballot through the ordinary path (the serial as plain text), e.g. a specimen."""
-    from .pdf import render_pdf
-
     return render_pdf(ballot.template_name, {"doc": ballot, "serial": serial})

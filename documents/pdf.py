@@ -30,6 +30,8 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 
 #: The family name the fonts are declared under (unique, to check the PDF embeds them).
 FONT_FAMILY = "DaiHoi Serif"
@@ -83,15 +85,11 @@ def document_css(for_browser: bool = False) -> str:
 @functools.cache
 def font_config():
     """The process's one FontConfiguration (fonts are loaded once, then reused)."""
-    from weasyprint.text.fonts import FontConfiguration
-
     return FontConfiguration()
 
 
 @functools.lru_cache(maxsize=4)
 def _stylesheet(margins: tuple[float, ...]):
-    from weasyprint import CSS
-
     return CSS(string=document_css(for_browser=False), font_config=font_config())
 
 
@@ -125,8 +123,6 @@ def render_html(template_name: str, context: Mapping[str, Any]) -> str:
 
 def layout(template_name: str, context: Mapping[str, Any]):
     """Lay the document out with WeasyPrint and return the ``weasyprint.Document``."""
-    from weasyprint import HTML
-
     html = HTML(string=_html_for_pdf(template_name, context), base_url=str(settings.BASE_DIR))
     return html.render(stylesheets=[stylesheet()], font_config=font_config())
 

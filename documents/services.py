@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congress.models import Congress
+from documents.builders.common import resolution_vote
 
 from .models import CongressRecord, ResolutionDraft
 
@@ -92,8 +93,6 @@ def save_resolution_draft(congress: Congress, data: dict, user, based_on: int | 
     """
     # Lock the congress row so that two saves number their revisions one after the other.
     Congress.objects.select_for_update().get(pk=congress.pk)
-    from documents.builders.common import resolution_vote
-
     if resolution_vote(congress) is not None:
         # What the congress adopted is what gets printed: no edit after the vote.
         raise DocumentsError(_("The congress has adopted the resolution: its text can no longer change."))

@@ -17,6 +17,7 @@ from elections.models import (
     RoundCandidate,
     TotalsEntry,
 )
+from elections.services.ballots import round_content
 
 
 def rows(congress: Congress) -> list[models.Model]:
@@ -44,8 +45,6 @@ def seal_problem(rnd: Round) -> str | None:
     congress's slug and title: a congress restored under a new short name keeps
     the result it sealed under the old one.
     """
-    from elections.services.ballots import round_content
-
     if rules.digest(rnd.result) != rnd.digest:
         return "kết quả lưu không khớp mã SHA-256 đã niêm phong"
     recomputed = round_content(rnd)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from congress.access import ALL, ORGANISERS, congress_view
 from congress.exceptions import CongressError
+from elections.services import published_results
 from members.services import dashboard_context
 from proceedings.models import ProgrammeItem, ShowOfHandsVote
 from proceedings.services._base import get_settings
@@ -47,8 +48,6 @@ def published_election_results(congress) -> list:
     Only sealed and published rounds (elections.services.published_results);
     counts that are not published are never returned here.
     """
-    from elections.services import published_results
-
     return published_results(congress)
 
 

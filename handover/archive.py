@@ -33,10 +33,12 @@ from documents.docx import render_docx
 from documents.models import CongressRecord, ResolutionDraft
 from documents.pdf import document_pdf
 from documents.snapshots import ProseSnapshot
-from handover.backup import BACKUP_FILE, backup_json
+from elections.models import Candidate, Election, JournalEntry, Round
+from handover.backup import BACKUP_FILE, MANIFEST, backup_json
+from members.models import Attendance, BaseSnapshot, CongressMember
+from proceedings.models import Body, ProgrammeItem, ShowOfHandsVote, Speech, TextVersion
 
 FORMAT = "dai-hoi/handover-archive/1"
-MANIFEST = "SHA256SUMS"
 DATA_FILE = "du-lieu.json"
 DOCUMENTS_DIR = "van-ban"
 
@@ -72,8 +74,6 @@ def congress_data(congress: Congress) -> dict[str, Any]:
 
 def proceedings_data(congress: Congress) -> dict[str, Any]:
     """The congress app's record: programme, texts and their versions, bodies, votes, speeches."""
-    from proceedings.models import Body, ProgrammeItem, ShowOfHandsVote, Speech, TextVersion
-
     items = ProgrammeItem.objects.filter(congress=congress).select_related(
         "session", "presenter_body", "presenter_member"
     )
@@ -149,8 +149,6 @@ def proceedings_data(congress: Congress) -> dict[str, Any]:
 
 
 def members_data(congress: Congress) -> dict[str, Any]:
-    from members.models import Attendance, BaseSnapshot, CongressMember
-
     rows = (
         CongressMember.objects.filter(congress=congress)
         .select_related("member")
@@ -208,8 +206,6 @@ def members_data(congress: Congress) -> dict[str, Any]:
 
 def elections_data(congress: Congress) -> dict[str, Any]:
     """Elections, candidates, every round with its sealed result and digest, and the journal."""
-    from elections.models import Candidate, Election, JournalEntry, Round
-
     elections = Election.objects.filter(congress=congress).order_by("order", "pk")
     candidates = Candidate.objects.filter(election__congress=congress).select_related("member")
     rounds = Round.objects.filter(election__congress=congress).prefetch_related("names__candidate__member")

@@ -45,14 +45,19 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import validate_slug
 from django.db import models, transaction
 
+from audit.models import AuditEntry
 from congress import backup as congress_backup
 from congress.models import Congress, Organisation
 from documents import backup as documents_backup
 from elections import backup as elections_backup
+from elections.models import Round
 from members import backup as members_backup
+from members.models import BaseSnapshot, Member
 from proceedings import backup as proceedings_backup
 
 FORMAT = "dai-hoi/backup/1"
+#: The checksums of every file of the archive (sha256sum -c reads it).
+MANIFEST = "SHA256SUMS"
 BACKUP_FILE = "backup.json"
 
 
@@ -130,8 +135,6 @@ class Restored:
 
 def read_archive(data: bytes) -> dict[str, bytes]:
     """Return the archive's files (path → bytes, without the leading folder) after checking SHA256SUMS."""
-    from handover.archive import MANIFEST
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = [n for n in archive.namelist() if not n.endswith("/")]
@@ -258,9 +261,6 @@ class _Restorer:
 
     # -- one row
     def _insert(self, obj: models.Model) -> None:
-        from elections.models import Round
-        from members.models import BaseSnapshot, Member
-
         model = type(obj)
         label = model._meta.label_lower
         old_pk = obj.pk
@@ -316,8 +316,6 @@ class _Restorer:
             setattr(obj, f.attname, new)
 
     def _existing_member(self, obj):
-        from members.models import Member
-
         if not self.organisation_existed:
             return None
         here = Member.objects.filter(organisation_id=obj.organisation_id)
@@ -327,8 +325,6 @@ class _Restorer:
 
     # -- seal the sealed rounds, then check them against their digest
     def _seal(self) -> int:
-        from elections.models import Round
-
         for old_pk, sealed_at in self.to_seal:
             # Deliberate QuerySet.update: the trigger allows it (OLD.sealed_at is NULL) and no
             # signal double-logs the restore; Round.save() would also pass but log to the audit.
@@ -343,8 +339,6 @@ class _Restorer:
         return len(self.to_seal)
 
     def _audit(self, count: int) -> None:
-        from audit.models import AuditEntry
-
         congress = self.congress
         AuditEntry.objects.create(
             congress_id=congress.pk,

@@ -17,14 +17,16 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+import openpyxl
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from openpyxl.styles import Font
 
 from congress.models import Congress
 from members.collation import NAME_RE, fold, normalise
 from members.models import CongressMember, Member, MemberChange
-from members.services import MembersError
+from members.services import MembersError, roll
 
 MAX_CELL = 255
 DATE_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
@@ -177,8 +179,6 @@ def _read_csv(content: bytes, limit: int) -> list[list]:
 
 
 def _read_xlsx(content: bytes, limit: int) -> list[list]:
-    import openpyxl
-
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
@@ -425,11 +425,6 @@ def import_members(
 
 def export_xlsx(congress: Congress) -> bytes:
     """Return the congress's roll as an XLSX file, in Vietnamese order, with the import's columns."""
-    import openpyxl
-    from openpyxl.styles import Font
-
-    from members.services import roll
-
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("Danh sách đảng viên")
     bold = Font(bold=True)

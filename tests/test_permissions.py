@@ -6,7 +6,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from congress.models import CongressRole
+from elections.models import BallotEntry, Candidate, Election, Round, RoundCandidate
+from members.models import Member
 from tests import urlmatrix
+from tests.conftest import make_user
 
 
 def all_url_names(patterns=None, namespace=None):
@@ -48,9 +51,6 @@ def ctx(congress, other_congress, users):
 
 def _election_objects(congress, users):
     """An election with a round being counted and one ballot entered, for the elections rows."""
-    from elections.models import BallotEntry, Candidate, Election, Round, RoundCandidate
-    from members.models import Member
-
     member = Member.objects.create(organisation=congress.organisation, full_name="Nguyễn Văn An", gender="male")
     election = Election.objects.create(congress=congress, kind=Election.Kind.CHI_UY, title="Bầu Chi ủy", seats=1)
     candidate = Candidate.objects.create(election=election, member=member)
@@ -83,9 +83,6 @@ def test_matrix(client, ctx, name, kwargs, method, role, status):
 @pytest.mark.parametrize("name,kwargs,method,statuses", [row for row in urlmatrix.MATRIX])
 def test_staff_of_another_congress_gets_404(client, ctx, name, kwargs, method, statuses):
     """A secretariat of cell B's congress sees nothing of cell A's congress."""
-    from congress.models import CongressRole
-    from tests.conftest import make_user
-
     intruder = make_user("thuky-b", ctx["other_congress"], *CongressRole.Role.values)
     client.force_login(intruder)
     response = getattr(client, method)(reverse(name, kwargs=kwargs(ctx)))

@@ -8,6 +8,8 @@ This file adds what an attacker who knows ids would try.
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -18,8 +20,10 @@ from congress.models import CongressRole
 from elections.models import JournalEntry
 from members.models import Member
 from proceedings.models import ItemDocument
+from proceedings.services.programme import install_standard_programme
 from tests import urlmatrix
 from tests.conftest import PASSWORD, make_user
+from tests.security_urls import SECRET
 from tests.test_permissions import _election_objects
 
 Role = CongressRole.Role
@@ -93,8 +97,6 @@ def test_the_csrf_walk_covers_the_mutations():
 
 
 def _item(congress):
-    from proceedings.services.programme import install_standard_programme
-
     install_standard_programme(congress)
     return congress.programme_items.first()
 
@@ -160,8 +162,6 @@ def test_a_member_import_of_the_wrong_type_is_refused(client_for, congress):
 
 @pytest.mark.urls("tests.security_urls")
 def test_a_server_error_shows_the_plain_500_page_and_nothing_of_the_error(client, db, settings):
-    from tests.security_urls import SECRET
-
     settings.DEBUG = False
     client.raise_request_exception = False
     response = client.get("/boom/")
@@ -181,8 +181,6 @@ def test_a_missing_page_lists_no_url_patterns(client_for, settings):
 
 
 def test_debug_is_off_by_default():
-    from django.conf import settings
-
     assert settings.DEBUG is False
 
 
@@ -209,8 +207,6 @@ def test_congress_users_cannot_reach_the_admin(client_for):
 
 
 def test_the_site_administrator_reads_the_audit_log_but_cannot_change_it(client, congress, users):
-    from django.contrib.auth import get_user_model
-
     admin = get_user_model().objects.create_superuser("quantri", password=PASSWORD)
     CongressRole.objects.create(congress=congress, user=users["outsider"], role=Role.MEMBER)
     entry = AuditEntry.objects.order_by("-id").first()

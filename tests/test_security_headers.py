@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.urls import reverse
 
+from tests.conftest import PASSWORD
+
 ROOT = Path(__file__).resolve().parent.parent
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")([^>]*)>", re.I)
 
@@ -42,8 +44,6 @@ def test_no_template_needs_eval_or_inline_handlers():
 
 
 def test_session_cookie_is_http_only_and_expires(client, users, settings):
-    from tests.conftest import PASSWORD
-
     client.post(reverse("login"), {"username": "thuky", "password": PASSWORD})
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["httponly"]

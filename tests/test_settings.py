@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from config.settings import env_bool, env_int
 
@@ -67,8 +68,6 @@ def test_a_local_secret_key_is_generated_outside_the_repository(tmp_path):
 
 @pytest.mark.django_db
 def test_sqlite_is_tuned_for_several_writers(settings):
-    from django.db import connection
-
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only")
     options = settings.DATABASES["default"]["OPTIONS"]

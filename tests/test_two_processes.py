@@ -19,7 +19,11 @@ from argparse import Namespace
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
+
+from elections.models import BallotEntry, JournalEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 VOTERS = 30
@@ -51,9 +55,6 @@ def test_two_processes_on_one_postgresql_agree(tmp_path):
     loadtest = _loadtest()
     info = loadtest.prepare(VOTERS)
     # The tests hash with MD5 (conftest); the app processes know only the real hashers.
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.hashers import PBKDF2PasswordHasher
-
     hasher = PBKDF2PasswordHasher()
     password = hasher.encode(info["password"], hasher.salt(), iterations=1000)
     get_user_model().objects.filter(username__startswith="lt-").update(password=password)
@@ -84,8 +85,6 @@ def test_two_processes_on_one_postgresql_agree(tmp_path):
         acks = halls[0].acks + halls[1].acks
         assert not stats.errors, stats.samples
         assert len(acks) == 2 * VOTERS
-
-        from elections.models import BallotEntry, JournalEntry
 
         entries = BallotEntry.objects.filter(round_id=info["round"], voided_at__isnull=True)
         assert entries.count() == 2 * VOTERS

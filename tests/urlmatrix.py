@@ -10,8 +10,16 @@ None (anonymous). Anonymous users are always sent to the login page (302).
 
 from __future__ import annotations
 
+from django.core.files.base import ContentFile
+
+from api.models import ApiToken
 from congress.access import ALL, BOARD, COUNT_VIEWERS, ORGANISERS, STAFF
 from congress.models import CongressRole
+from members.models import CongressMember, Member
+from members.services import freeze_base
+from proceedings.models import ItemDocument, ShowOfHandsVote, Speech
+from proceedings.services.programme import install_standard_programme
+from tests.members.factories import attend, member, session
 
 Role = CongressRole.Role
 
@@ -33,8 +41,6 @@ def congress_kwargs(ctx):
 
 
 def item_kwargs(ctx):
-    from proceedings.services.programme import install_standard_programme
-
     congress = ctx["congress"]
     if not congress.programme_items.exists():
         install_standard_programme(congress)
@@ -46,10 +52,6 @@ def item_move_kwargs(ctx):
 
 
 def document_kwargs(ctx):
-    from django.core.files.base import ContentFile
-
-    from proceedings.models import ItemDocument
-
     kwargs = item_kwargs(ctx)
     document = ItemDocument.objects.create(
         item_id=kwargs["pk"],
@@ -70,9 +72,6 @@ def text_version_kwargs(ctx):
 
 
 def vote_kwargs(ctx):
-    from members.services import freeze_base
-    from proceedings.models import ShowOfHandsVote
-
     congress = ctx["congress"]
     vote = ShowOfHandsVote.objects.create(
         congress=congress,
@@ -95,8 +94,6 @@ def vote_kwargs(ctx):
 
 def member_kwargs(ctx):
     """A member on the congress's roll, and its sessions, made once per test."""
-    from tests.members.factories import member, session
-
     if "congress_member" not in ctx:
         ctx["congress_member"] = member(ctx["congress"], "Phạm Văn Hòa")
         session(ctx["congress"])
@@ -109,8 +106,6 @@ def congress_with_session_kwargs(ctx):
 
 def attendance_document_kwargs(ctx):
     """The attendance report of a congress whose roll call is taken (a ready document)."""
-    from tests.members.factories import attend
-
     if "attended" not in ctx:
         member_kwargs(ctx)
         attend(ctx["congress_member"], ctx["congress"].sessions.get())
@@ -184,11 +179,6 @@ def body_kwargs(ctx):
 
 
 def speech_kwargs(ctx):
-    from django.core.files.base import ContentFile
-
-    from members.models import CongressMember, Member
-    from proceedings.models import Speech
-
     congress = ctx["congress"]
     member = Member.objects.create(
         organisation=congress.organisation, full_name="Vũ Thị Mai", gender=Member.Gender.FEMALE, card_number="1"
@@ -211,8 +201,6 @@ def speech_move_kwargs(ctx):
 
 
 def token_kwargs(ctx):
-    from api.models import ApiToken
-
     token, _clear = ApiToken.issue(ctx["users"][Role.SECRETARIAT], "Máy điểm danh")
     return {"pk": token.pk}
 

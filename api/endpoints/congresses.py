@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema
 
 from api.auth import TokenAuth
 from api.endpoints._common import checked_id, operation
-from api.errors import error_responses
+from api.errors import ApiError, error_responses
 from api.idempotency import idempotent
 from api.schemas import (
     AttendanceChangeOut,
@@ -79,13 +79,9 @@ def _session(congress: Congress, kind: str | None) -> Session:
     sessions = list(congress.sessions.order_by("starts_at"))
     chosen = next((s for s in sessions if s.kind == kind), None) if kind else None
     if kind and chosen is None:
-        from api.errors import ApiError
-
         raise ApiError(404, "not_found", "Đại hội này không có phiên họp này.", {"session": "Không có."})
     chosen = chosen or latest_session_with_attendance(congress) or (sessions[0] if sessions else None)
     if chosen is None:
-        from api.errors import ApiError
-
         raise ApiError(409, "refused", "Đại hội chưa có phiên họp nào.")
     return chosen
 

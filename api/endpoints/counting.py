@@ -4,6 +4,7 @@ reconciliation, confirmations, publication, the next round, the published result
 # No "from __future__ import annotations" here: django-ninja reads the operations'
 # annotations at runtime (through the idempotency wrapper), they must be real classes.
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from ninja import Router
 
@@ -40,6 +41,18 @@ router = Router(tags=["counting"])
 
 def _user_name(user) -> str:
     return user.get_full_name() or user.username
+
+
+def round_summary(rnd: Round) -> dict:
+    return {
+        "id": rnd.pk,
+        "number": rnd.number,
+        "state": rnd.state,
+        "seats": rnd.seats,
+        "base": rnd.base,
+        "sealed": rnd.sealed_at is not None,
+        "digest": rnd.digest,
+    }
 
 
 def round_data(rnd: Round, request) -> dict:
@@ -313,8 +326,6 @@ def confirm(request, slug: str, round_id: int, payload: ConfirmIn):
     rnd = round_of(request, round_id)
     needed = {Confirmation.Role.BOARD: Role.COUNTING_BOARD, Confirmation.Role.PRESIDIUM: Role.PRESIDIUM}
     if needed[payload.role] not in roles_of(request):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     confirmation = services.confirm_round(rnd, request.auth, role=payload.role)
     return 201, {
@@ -350,8 +361,6 @@ def publish(request, slug: str, round_id: int):
 @idempotent
 def next_round(request, slug: str, round_id: int, payload: NextRoundIn):
     """After a tie or a shortfall: hold a further round (or not), as the congress decided by show of hands."""
-    from api.endpoints.elections import round_summary
-
     new = services.decide_next_round(
         round_of(request, round_id),
         request.auth,

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from api.endpoints._common import checked_id, election_of, operation
+from api.endpoints.counting import round_data, round_summary
 from api.idempotency import idempotent
 from api.schemas import (
     CandidateIn,
@@ -20,7 +21,7 @@ from api.schemas import (
 from congress import rules
 from congress.access import ALL, ORGANISERS
 from elections import services
-from elections.models import Candidate, Election, Round
+from elections.models import Candidate, Election
 from members.models import Member
 
 router = Router(tags=["elections"])
@@ -38,18 +39,6 @@ def candidate_data(c: Candidate) -> dict:
         "approval_yes": c.approval_yes,
         "approval_present": c.approval_present,
         "withdrawal_reason": c.withdrawal_reason,
-    }
-
-
-def round_summary(rnd: Round) -> dict:
-    return {
-        "id": rnd.pk,
-        "number": rnd.number,
-        "state": rnd.state,
-        "seats": rnd.seats,
-        "base": rnd.base,
-        "sealed": rnd.sealed_at is not None,
-        "digest": rnd.digest,
     }
 
 
@@ -159,7 +148,5 @@ def withdraw_candidate(request, slug: str, election_id: int, candidate_id: int, 
 @idempotent
 def freeze_list(request, slug: str, election_id: int, payload: ShowOfHandsIn):
     """Approve the list by show of hands and freeze it: numbers, ballot form, base and voters."""
-    from api.endpoints.counting import round_data
-
     rnd = services.freeze_list(election_of(request, election_id), request.auth, approval_yes=payload.approval_yes)
     return 201, round_data(rnd, request)

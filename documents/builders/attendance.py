@@ -15,6 +15,8 @@ from documents.snapshots import (
     Exclusion,
     StatusRow,
 )
+from members.models import CongressMember, Member
+from members.services import attendance_report
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
 
@@ -29,8 +31,6 @@ def build_attendance(congress: Congress, session: Session | None = None) -> Atte
     Not ready while no roll call was taken, or while some convened member is neither
     marked present nor absent (the report would not add up).
     """
-    from members.services import attendance_report
-
     report = attendance_report(congress, session)
     if report.session is None:
         raise _not_ready("Chưa điểm danh: chưa có phiên nào được ghi nhận có mặt, vắng mặt.")
@@ -46,8 +46,6 @@ def build_attendance(congress: Congress, session: Session | None = None) -> Atte
     record = CongressRecord.for_congress(congress)
     base: rules.Base = report.base
     # report.by_status follows members.Member.Status.choices.
-    from members.models import CongressMember, Member
-
     by_status = tuple(
         StatusRow(label=STATUS_LABELS[value], convened=line.convened, present=line.present)
         for value, line in zip(Member.Status.values, report.by_status, strict=True)

@@ -5,8 +5,10 @@ Printed text is always Vietnamese: labels here are plain strings, not gettext.
 
 from __future__ import annotations
 
+import dataclasses
+
 from congress.models import Congress
-from documents.formatting import percent_text
+from documents.formatting import local, percent_text
 from documents.models import CongressRecord
 from documents.snapshots import (
     Block,
@@ -18,6 +20,10 @@ from documents.snapshots import (
     subheading,
     table,
 )
+from elections.models import Election
+from elections.services import published_results as results
+from proceedings.models import Body, ShowOfHandsVote
+from proceedings.standard import party_body
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
 
@@ -124,15 +130,11 @@ VOTE_SUBJECTS = {
 
 def upper_body(congress: Congress) -> str:
     """The superior body printed above the issuer: "Đảng bộ các cơ quan Đảng tỉnh" (as documents.builders.texts)."""
-    from proceedings.standard import party_body
-
     return party_body(congress.organisation.upper_committee)
 
 
 def body_member_names(congress: Congress, kind: str) -> list[str]:
     """Names of a body's members, in the order they were proposed."""
-    from proceedings.models import Body
-
     through = Body.members.through
     rows = through.objects.filter(body__congress=congress, body__kind=kind).select_related("member").order_by("id")
     return [row.member.full_name for row in rows]
@@ -153,8 +155,6 @@ def secretary_name(congress: Congress, record: CongressRecord) -> str:
 
 
 def _with_header(snapshot, congress: Congress, record: CongressRecord, kind: str, **changes):
-    import dataclasses
-
     return dataclasses.replace(snapshot, header=header(congress, kind, record), **changes)
 
 
@@ -162,8 +162,6 @@ def _with_header(snapshot, congress: Congress, record: CongressRecord, kind: str
 
 
 def votes_of(congress: Congress) -> list:
-    from proceedings.models import ShowOfHandsVote
-
     return list(
         ShowOfHandsVote.objects.filter(congress=congress).select_related("version__text").order_by("recorded_at", "pk")
     )
@@ -209,8 +207,6 @@ VOTE_TABLE_WIDTHS = (12, 0, 18, 19, 19, 25)
 
 def resolution_vote(congress: Congress):
     """The adopted show-of-hands vote on the resolution, or None."""
-    from proceedings.models import ShowOfHandsVote
-
     return (
         ShowOfHandsVote.objects.filter(congress=congress, subject="resolution", adopted=True)
         .order_by("-recorded_at")
@@ -223,19 +219,11 @@ def resolution_vote(congress: Congress):
 
 def published_results(congress: Congress) -> list[dict]:
     """Sealed and published rounds (elections.services.published_results); [] without the app."""
-    try:
-        from elections.services import published_results as results
-    except ImportError:
-        return []
     return results(congress)
 
 
 def unfinished_elections(congress: Congress) -> list[str]:
     """Titles of the congress's elections that are not closed yet."""
-    try:
-        from elections.models import Election
-    except ImportError:
-        return []
     return list(Election.objects.filter(congress=congress).exclude(state="closed").values_list("title", flat=True))
 
 
@@ -278,8 +266,6 @@ def election_blocks(results: list[dict]) -> list[Block]:
 
 
 def _local_date(moment):
-    from documents.formatting import local
-
     return local(moment).date()
 
 

@@ -6,7 +6,7 @@ Printed text is always Vietnamese: labels here are plain strings, not gettext.
 from __future__ import annotations
 
 from congress import rules
-from congress.models import Congress
+from congress.models import Congress, CongressRole
 from documents.builders.attendance import exclusions_of
 from documents.builders.common import (
     _not_ready,
@@ -41,6 +41,7 @@ from documents.snapshots import (
     para,
     table,
 )
+from elections.models import Candidate, Election, JournalEntry, Round
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
 
@@ -180,10 +181,6 @@ def count_minutes_from_content(
 
 def rounds_of(congress: Congress) -> list[tuple[int, str]]:
     """Every round of the congress's elections that has a ballot: (pk, "Bầu Chi ủy … – lần 1")."""
-    try:
-        from elections.models import Round
-    except ImportError:
-        return []
     rounds = (
         Round.objects.filter(election__congress=congress)
         .exclude(state="preparing")
@@ -194,16 +191,10 @@ def rounds_of(congress: Congress) -> list[tuple[int, str]]:
 
 
 def elections_of(congress: Congress) -> list[tuple[int, str]]:
-    try:
-        from elections.models import Election
-    except ImportError:
-        return []
     return list(Election.objects.filter(congress=congress).order_by("order", "pk").values_list("pk", "title"))
 
 
 def _round(congress: Congress, pk: int):
-    from elections.models import Round
-
     found = (
         Round.objects.filter(pk=pk, election__congress=congress)
         .select_related("election", "election__congress__organisation")
@@ -229,8 +220,6 @@ def board_of(congress: Congress) -> tuple[BoardMember, ...]:
     without a Body, the users who hold the board's role."""
     names = body_member_names(congress, "counting_board")
     if not names:
-        from congress.models import CongressRole
-
         users = (
             CongressRole.objects.filter(congress=congress, role=CongressRole.Role.COUNTING_BOARD)
             .select_related("user__party_member")
@@ -248,8 +237,6 @@ def build_count_minutes(congress: Congress, pk: int) -> CountMinutesSnapshot:
     Not ready before the round is confirmed and sealed: the minutes print exactly what
     was sealed, with the SHA-256 digest of the sealed content.
     """
-    from elections.models import JournalEntry
-
     rnd = _round(congress, pk)
     if rnd.sealed_at is None or not rnd.result:
         raise _not_ready(
@@ -329,8 +316,6 @@ ELECTION_OUTCOMES = {
 def build_election_minutes(congress: Congress, pk: int) -> ElectionMinutesSnapshot:
     """Biên bản bầu cử of one election: the procedure (number, list, nominations, withdrawals)
     and every round's result, from the sealed contents ([B] election-rules.md §3.8)."""
-    from elections.models import Candidate, Election
-
     election = Election.objects.filter(pk=pk, congress=congress).first()
     if election is None:
         raise DocumentDataError("Không có cuộc bầu cử này trong Đại hội.")

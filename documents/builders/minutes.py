@@ -40,6 +40,7 @@ from documents.snapshots import (
     paragraphs,
     table,
 )
+from proceedings.models import ProgrammeItem, Speech
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
 
@@ -68,8 +69,6 @@ def build_congress_minutes(congress: Congress) -> CongressMinutesSnapshot:
     Not ready until the congress has closed (closing time typed), the roll call adds
     up, every election is over and the resolution has been voted on.
     """
-    from proceedings.models import ProgrammeItem, Speech
-
     record = CongressRecord.for_congress(congress)
     _record_times(congress, record)
     attendance = _attendance_or_missing(congress)

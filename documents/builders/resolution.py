@@ -20,7 +20,7 @@ from documents.builders.common import (
     unfinished_elections,
 )
 from documents.formatting import percent_text, short_date
-from documents.models import CongressRecord
+from documents.models import CongressRecord, ResolutionDraft
 from documents.snapshots import (
     Block,
     ResolutionSnapshot,
@@ -62,8 +62,6 @@ def previous_term(congress: Congress) -> str:
 def build_resolution(congress: Congress) -> ResolutionSnapshot:
     """Nghị quyết Đại hội: the secretariat's sections (ResolutionDraft), the election results from
     the sealed counts, and the vote that adopted it. Not ready before that vote."""
-    from documents.models import ResolutionDraft
-
     vote = resolution_vote(congress)
     if vote is None:
         raise _not_ready("Đại hội chưa biểu quyết thông qua Nghị quyết: chỉ in Nghị quyết sau khi Đại hội thông qua.")

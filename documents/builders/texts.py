@@ -42,8 +42,6 @@ def build_programme(congress: Congress):
 
 
 def _text_snapshot(congress: Congress, kind: str, label: str):
-    from proceedings.models import CongressText, TextVersion
-
     text = CongressText.objects.filter(congress=congress, kind=kind).first()
     version = version_to_print(text) if text else None
     if version is None or not version.parts.exists():

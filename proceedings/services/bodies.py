@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from congress.exceptions import CongressError
 from congress.models import Congress, CongressRole
+from elections.services import members_on_lists
 from members.models import Member
 from proceedings.models import Body, ShowOfHandsVote
 from proceedings.services._base import _in_congress, _lock
@@ -85,6 +86,4 @@ def members_on_election_lists(congress: Congress) -> set[int]:
     A member of the vote-counting board may not be on an election list
     (QĐ 190 Art. 8, election-rules.md §3.8). The elections app owns the lists.
     """
-    from elections.services import members_on_lists
-
     return members_on_lists(congress)

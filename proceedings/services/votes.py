@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from congress.exceptions import CongressError
 from congress.models import Congress, CongressRole, RulesSettings, Session
 from congress.rules import Base, more_than_half, outside_nominee_approved
+from members.services import freeze_base
 from proceedings.models import Body, CongressText, ProgrammeItem, ShowOfHandsVote, TextVersion
 from proceedings.services._base import _lock, _lock_congress
 from proceedings.services.bodies import grant_body_roles, members_on_election_lists
@@ -120,8 +121,6 @@ def check_body_for_vote(body: Body) -> None:
 
 def freeze_base_for_vote(congress: Congress, user, session: Session | None, reason: str):
     """Freeze the base now (members.services.freeze_base) and return the snapshot."""
-    from members.services import freeze_base
-
     return freeze_base(congress, reason, user, session=session)
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from congress.access import ALL, Role, congress_view
 from congress.exceptions import CongressError
+from members.services import current_base as live_base
 from proceedings.forms import VoteForm
 from proceedings.models import ShowOfHandsVote, TextVersion
 from proceedings.services.bodies import ensure_bodies
@@ -26,10 +27,6 @@ Subject = ShowOfHandsVote.Subject
 
 def current_base(congress):
     """Return the live base (members.services.current_base), or None before the members app has one."""
-    try:
-        from members.services import current_base as live_base
-    except ImportError:
-        return None
     return live_base(congress)
 
 

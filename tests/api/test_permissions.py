@@ -17,7 +17,9 @@ from django.test import Client
 from api.api import api as ninja_api
 from api.models import ApiToken
 from congress.models import CongressRole
+from members.models import CongressMember
 from tests.conftest import make_user
+from tests.test_permissions import _election_objects
 
 Role = CongressRole.Role
 ROLES = list(Role.values)
@@ -41,11 +43,7 @@ def test_every_operation_declares_its_roles():
 
 @pytest.fixture
 def ctx(congress, other_congress, users):
-    from tests.test_permissions import _election_objects
-
     objects = _election_objects(congress, users)
-    from members.models import CongressMember
-
     member = objects["candidate"].member
     CongressMember.objects.create(congress=congress, member=member)
     return {

@@ -6,16 +6,19 @@ import csv
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from audit.context import acting_as
 from audit.models import AuditEntry, AuditError
 from congress.models import CongressRole
+from elections import journal, services
 from elections.models import JournalEntry
 from members import services as member_services
 from members.models import Attendance
 from proceedings.services.programme import install_standard_programme
+from tests.conftest import make_user
 from tests.elections.conftest import build_roll, frozen_election
 from tests.members.factories import member, session
 
@@ -73,8 +76,6 @@ def test_roles_and_their_removal_are_recorded(congress, users):
 
 
 def test_a_document_upload_is_recorded(client_for, congress, users):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     install_standard_programme(congress)
     item = congress.programme_items.first()
     client = client_for(Role.SECRETARIAT)
@@ -88,8 +89,6 @@ def test_a_document_upload_is_recorded(client_for, congress, users):
 
 
 def test_a_ballot_entry_is_in_the_audit_log_and_the_journal(congress, users):
-    from elections import services
-
     build_roll(congress)
     board = users[Role.COUNTING_BOARD]
     rnd = frozen_election(congress, users[Role.PRESIDIUM], ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"], seats=2)
@@ -121,14 +120,10 @@ def test_the_log_is_append_only_in_the_model_and_the_database(congress):
 
 
 def _user(name):
-    from tests.conftest import make_user
-
     return make_user(name)
 
 
 def test_the_presidium_reads_the_log_merged_with_the_election_journal(client_for, congress, users):
-    from elections import journal
-
     with acting_as(users[Role.SECRETARIAT]):
         cm = member(congress, "Phạm Văn Hòa")
     journal.record(congress, users[Role.PRESIDIUM], "elections.test.recorded", summary="thử")
@@ -153,8 +148,6 @@ def test_another_congress_changes_are_not_in_the_log(client_for, congress, other
 
 
 def test_the_csv_export_has_every_row_newest_first(client_for, congress, users):
-    from elections import journal
-
     with acting_as(users[Role.SECRETARIAT]):
         member(congress, "Phạm Văn Hòa")
     journal.record(congress, users[Role.PRESIDIUM], "elections.test.recorded")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from congress.rules import MemberFacts, Status, compute_base
+from members.models import BaseSnapshot, Member
+from members.services import freeze_base
+from tests.members.factories import attend, member, session
 
 
 def e8_base():
@@ -23,8 +26,6 @@ def fake_freeze(monkeypatch, base):
     calls = []
 
     def freeze(congress, user, session, reason):
-        from members.models import BaseSnapshot
-
         calls.append(reason)
         return BaseSnapshot.objects.create(
             congress=congress, session=session, created_by=user, reason=reason, data=base.as_dict(), voter_ids=[]
@@ -36,17 +37,12 @@ def fake_freeze(monkeypatch, base):
 
 def empty_snapshot(congress):
     """A frozen base of an empty roll, for votes created directly in the database."""
-    from members.services import freeze_base
-
     return freeze_base(congress, "thử nghiệm", None)
 
 
 def build_e8_roll(congress) -> dict:
     """Example E8 as a roll: 12 official (9 present, 1 absent, 1 suspended, 1 exempted and absent),
     2 probationary present → base 10, 9 official members present. Returns the CongressMembers by name."""
-    from members.models import Member
-    from tests.members.factories import attend, member, session
-
     prep = session(congress)
     roll = {}
     for name in ["Phạm Văn Hòa", "Nguyễn Thị Vân Anh", "Trần Đức Trình", "Vũ Thị Mai", "Đỗ Văn Làm",

@@ -7,6 +7,7 @@ import pytest
 
 from congress.exceptions import CongressError
 from congress.models import CongressRole
+from members.services import current_base
 from proceedings.models import Body, ShowOfHandsVote
 from proceedings.services import bodies as bodies_services
 from proceedings.services import votes as vote_services
@@ -26,8 +27,6 @@ def e8_roll(congress):
 
 
 def test_the_e8_roll_gives_base_ten(congress, e8_roll):
-    from members.services import current_base
-
     base = current_base(congress)
     assert (base.base, base.threshold, base.official_present) == (10, 6, 9)
 

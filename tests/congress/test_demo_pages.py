@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from congress.models import Congress, CongressRole
@@ -51,8 +52,6 @@ SECRETARIAT_PAGES = [f"votes/new/?subject={s}" for s in ShowOfHandsVote.Subject.
     [("dangvien", PAGES), ("chutich", PAGES + STAFF_PAGES), ("thuky", PAGES + STAFF_PAGES + SECRETARIAT_PAGES)],
 )
 def test_every_page_renders_for_the_demo_users(demo, client, username, pages):
-    from django.contrib.auth import get_user_model
-
     client.force_login(get_user_model().objects.get(username=username))
     for page in pages:
         response = client.get(f"/c/{demo.slug}/{page}")
@@ -60,8 +59,6 @@ def test_every_page_renders_for_the_demo_users(demo, client, username, pages):
 
 
 def test_the_programme_page_has_a_fixed_query_budget(demo, client, django_assert_max_num_queries):
-    from django.contrib.auth import get_user_model
-
     client.force_login(get_user_model().objects.get(username="chutich"))
     # Session, user, congress, roles; the presidium and my decisions; sessions; the items (with their
     # bodies and members), approvals and documents, the presidium body's size: 11 queries, for 27 items or 270.

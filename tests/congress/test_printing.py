@@ -7,10 +7,12 @@ import pytest
 from congress.models import CongressRole
 from documents.builders import texts as printing
 from documents.pdf import document_html
+from proceedings.models import ShowOfHandsVote
 from proceedings.services.approvals import approve, submit
 from proceedings.services.programme import install_standard_programme
 from proceedings.services.texts import save_text
-from proceedings.services.votes import record_vote
+from proceedings.services.votes import VoteTarget, record_vote
+from tests.congress.helpers import e8_base, fake_freeze
 
 Role = CongressRole.Role
 
@@ -36,10 +38,6 @@ def test_the_programme_snapshot_has_two_sessions_numbered_like_the_seed(programm
 
 
 def test_the_printed_rules_are_the_adopted_version(programme, users, monkeypatch):
-    from proceedings.models import ShowOfHandsVote
-    from proceedings.services.votes import VoteTarget
-    from tests.congress.helpers import e8_base, fake_freeze
-
     fake_freeze(monkeypatch, e8_base())
     rules = programme.texts.get(kind="rules")
     adopted = approve(submit(rules.latest, users[Role.SECRETARIAT]), users[Role.PRESIDIUM])

@@ -7,8 +7,9 @@ from django.db import IntegrityError
 
 from congress.exceptions import CongressError
 from congress.models import CongressRole, Session
+from members.models import Member
 from proceedings import standard
-from proceedings.models import PresidiumApproval, ProgrammeItem
+from proceedings.models import Body, PresidiumApproval, ProgrammeItem
 from proceedings.services.approvals import approve, presidium_size, return_for_changes, submit, submit_programme
 from proceedings.services.programme import create_item, install_standard_programme, move_item, update_item
 from proceedings.services.runsheet import programme_rows
@@ -195,9 +196,6 @@ def test_the_presidium_approves_the_whole_programme_in_one_click(programme, pres
 
 def test_presidium_members_without_a_login_still_count(programme, users):
     """Working regulation I.2: one login of a three-member presidium body is not more than half."""
-    from members.models import Member
-    from proceedings.models import Body
-
     body = Body.objects.get_or_create(congress=programme, kind=Body.Kind.PRESIDIUM)[0]
     for name in ["Phạm Văn Hòa", "Trần Đức Trình", "Vũ Thị Mai"]:
         body.members.add(Member.objects.create(organisation=programme.organisation, full_name=name, status="official"))

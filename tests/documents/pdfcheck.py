@@ -6,6 +6,7 @@ import io
 import re
 
 from pypdf import PdfReader
+from weasyprint.formatting_structure import boxes
 
 FAMILY = "DaiHoi-Serif"  # documents.pdf.FONT_FAMILY as WeasyPrint names it in the PDF
 A4 = (595.28, 841.89)
@@ -61,8 +62,6 @@ def is_a4(data: bytes) -> bool:
 
 def overflowing_text(document) -> list[str]:
     """Text boxes of a laid-out weasyprint.Document that stick out of the page's content box."""
-    from weasyprint.formatting_structure import boxes
-
     out = []
     for page in document.pages:
         root = page._page_box

@@ -10,11 +10,16 @@ import time
 import tracemalloc
 
 import pytest
+from django.core.management import call_command
 
+from congress.models import Congress
 from documents import samples
 from documents.ballots import render_ballots, serial_numbers
+from documents.builders.elections import build_count_minutes, rounds_of
+from documents.builders.minutes import build_congress_minutes
 from documents.management.commands.render_document import dossier_parts
 from documents.pdf import document_pdf, render_pdf_parts
+from handover.archive import build_archive
 
 from .pdfcheck import reader
 
@@ -70,10 +75,6 @@ def test_bench_1600_ballots():
 @pytest.fixture
 def finished_demo(db):
     """The demo congress taken to its end (manage.py load_demo && manage.py finish_demo)."""
-    from django.core.management import call_command
-
-    from congress.models import Congress
-
     call_command("load_demo", "--quiet-logins")
     call_command("finish_demo")
     return Congress.objects.get(slug="thai-binh-lhh-2025")
@@ -81,8 +82,6 @@ def finished_demo(db):
 
 def test_bench_real_congress_minutes(finished_demo):
     """The demo congress's minutes, built from the database and rendered (target < 2 s)."""
-    from documents.builders.minutes import build_congress_minutes
-
     data = measure(
         "congress minutes of the finished demo (built from the database + rendered)",
         lambda: document_pdf(build_congress_minutes(finished_demo)),
@@ -93,8 +92,6 @@ def test_bench_real_congress_minutes(finished_demo):
 
 def test_bench_real_count_minutes(finished_demo):
     """The chi ủy's count minutes of the finished demo, from the sealed round and its journal (< 0.5 s)."""
-    from documents.builders.elections import build_count_minutes, rounds_of
-
     pk = rounds_of(finished_demo)[0][0]
     measure(
         "count minutes of the demo's chi ủy (built from the sealed round + rendered)",
@@ -106,8 +103,6 @@ def test_bench_real_count_minutes(finished_demo):
 
 def test_bench_handover_archive(finished_demo):
     """Every document of the finished demo, the data and the sums in one ZIP."""
-    from handover.archive import build_archive
-
     started = time.perf_counter()
     data, _name = build_archive(finished_demo)
     print(

@@ -4,23 +4,32 @@ working regulation as in the seed; the congress minutes and the resolution from 
 from __future__ import annotations
 
 import datetime
+import io
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
+from docx import Document
 
+from congress.models import Congress
+from demo import documents as documents_demo
 from demo import loader as demo
+from documents import services
 from documents.builders.minutes import build_congress_minutes
 from documents.builders.resolution import build_resolution
 from documents.builders.texts import build_programme, build_regulation, build_rules
 from documents.docx import render_docx
-from documents.models import CongressRecord
-from documents.pdf import document_pdf
+from documents.models import CongressRecord, ResolutionDraft
+from documents.pdf import document_pdf, layout, snapshot_context
 from documents.snapshots import DocumentNotReady
+from handover.archive import DATA_FILE
 from proceedings.models import ShowOfHandsVote, TextVersion
+from tests.handover.test_archive import check_manifest, unpack
 
-from .pdfcheck import FAMILY, font_names, full_text, is_a4, page_text, reader
+from .pdfcheck import FAMILY, font_names, full_text, is_a4, overflowing_text, page_text, reader
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +46,6 @@ HEADER = (
 @pytest.fixture
 def congress(db):
     call_command("load_demo", "--quiet-logins")
-    from congress.models import Congress
-
     return Congress.objects.get(slug=demo.DEMO_SLUG)
 
 
@@ -61,8 +68,6 @@ def check_pdf(data: bytes, title: str, pages: int, figures=(), number: str | Non
 def close_congress(congress, agree=None):
     """What the end of the congress records: every election sealed (documents.demo), the times,
     and the resolution put to the show of hands (``agree`` official members for it)."""
-    from demo import documents as documents_demo
-
     at = lambda h, m: timezone.make_aware(datetime.datetime.combine(congress.date, datetime.time(h, m)))  # noqa: E731
     CongressRecord.objects.filter(congress=congress).update(opened_at=at(8, 0), closed_at=at(16, 30))
     documents_demo.finish_elections(congress)
@@ -186,10 +191,6 @@ def test_resolution_and_its_docx(congress):
             "với 9/9 đồng chí tán thành (100,00% so với số đảng viên làm căn cứ)",
         ),
     )
-    import io
-
-    from docx import Document
-
     lines = [p.text for p in Document(io.BytesIO(render_docx(doc))).paragraphs]
     for block in doc.blocks:
         if block.text:
@@ -209,11 +210,6 @@ def test_query_budgets(congress, django_assert_max_num_queries):
 
 
 def test_the_archive_of_the_demo_holds_the_proceedings_and_every_ready_document(congress, tmp_path):
-    import json
-
-    from handover.archive import DATA_FILE
-    from tests.handover.test_archive import check_manifest, unpack
-
     close_congress(congress)
     out = tmp_path / "ho-so.zip"
     call_command("export_congress", congress.slug, str(out))
@@ -234,10 +230,6 @@ def test_the_archive_of_the_demo_holds_the_proceedings_and_every_ready_document(
 
 
 def test_very_long_names_and_texts_wrap_inside_the_page(congress):
-    from documents.pdf import layout, snapshot_context
-
-    from .pdfcheck import overflowing_text
-
     close_congress(congress)
     long_name = "Công Tằng Tôn Nữ Thị Hoàng Phương Khánh Ngọc Diệp Thủy Tiên Bảo Trâm Nguyễn Phước Vĩnh"
     CongressRecord.objects.filter(congress=congress).update(
@@ -254,8 +246,6 @@ def test_very_long_names_and_texts_wrap_inside_the_page(congress):
 
 
 def test_minutes_docx_download_and_a_not_ready_minutes(congress, client):
-    from django.urls import reverse
-
     client.force_login(get_user_model().objects.get(username="dangvien"))
     url = reverse("documents:document-docx", args=[congress.slug, "congress-minutes"])
     response = client.get(url)
@@ -271,9 +261,6 @@ def test_minutes_docx_download_and_a_not_ready_minutes(congress, client):
 def test_the_resolution_printed_is_the_text_the_congress_adopted(congress):
     """What the congress voted on is what gets printed: no edit after the vote, and the printed
     sections are the last revision saved before the vote."""
-    from documents import services
-    from documents.models import ResolutionDraft
-
     close_congress(congress)
     adopted = ResolutionDraft.latest_for(congress)
     secretary = get_user_model().objects.get(username="thuky")

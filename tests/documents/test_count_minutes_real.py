@@ -8,6 +8,7 @@ with more than half of the base, ``2 * votes > base``; percentages of the base).
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from congress.models import CongressRole
 from documents.builders.elections import build_count_minutes, build_election_minutes
@@ -16,6 +17,7 @@ from documents.snapshots import DocumentNotReady
 from elections import services
 from elections.models import Round
 from tests.conftest import make_user
+from tests.elections import conftest
 
 from .pdfcheck import FAMILY, font_names, full_text, is_a4, page_text, reader
 
@@ -39,8 +41,6 @@ OTHERS = [
 
 
 def elections_conftest():
-    from tests.elections import conftest
-
     return conftest
 
 
@@ -188,8 +188,6 @@ def test_e5_invalid_ballots_on_a_surplus_list(congress, users, board):
 
 
 def test_ballots_of_a_round_one_per_voter(client, congress, users, board):
-    from django.urls import reverse
-
     c = elections_conftest()
     c.build_roll(congress, SIX[:4] + OTHERS[:7], absent=[OTHERS[5]], exempted_absent=[OTHERS[6]])
     rnd = c.frozen_election(congress, users[Role.SECRETARIAT], SIX[:4])

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.core.management import call_command
 
@@ -10,6 +12,8 @@ from congress.models import Congress
 from demo import loader as demo
 from documents import registry
 from documents.pdf import document_pdf
+from handover.archive import DATA_FILE
+from tests.handover.test_archive import check_manifest, unpack
 
 from .pdfcheck import FAMILY, font_names, full_text, is_a4, page_text, reader
 
@@ -100,11 +104,6 @@ def test_each_document_prints_its_header_title_figures(finished, kind):
 
 def test_the_archive_of_the_finished_demo(finished, tmp_path):
     """The handover: every document as PDF (and DOCX), the data with each sealed digest, SHA-256 sums."""
-    import json
-
-    from handover.archive import DATA_FILE
-    from tests.handover.test_archive import check_manifest, unpack
-
     congress, entries, _pdfs = finished
     out = tmp_path / "ho-so.zip"
     call_command("export_congress", congress.slug, str(out))

@@ -10,7 +10,7 @@ from elections.exceptions import ElectionError
 from elections.models import BallotEntry, JournalEntry, Round
 from members.models import Member
 from tests.conftest import make_user
-from tests.elections.conftest import frozen_election
+from tests.elections.conftest import build_roll, frozen_election
 
 Role = CongressRole.Role
 pytestmark = pytest.mark.django_db
@@ -138,8 +138,6 @@ def test_ballot_counts_arithmetic(rnd, board):
 
 
 def test_s3_7_one_name_yes_no_ballot(congress, users, board):
-    from tests.elections.conftest import build_roll
-
     build_roll(congress, names=["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Vũ Thị Giang"])
     rnd = frozen_election(congress, users[Role.SECRETARIAT], ["Vũ Thị Giang"], kind="bi_thu", seats=1, approval_yes=5)
     assert rnd.form == Round.Form.YES_NO

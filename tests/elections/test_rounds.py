@@ -9,6 +9,7 @@ from congress.models import CongressRole
 from elections import services
 from elections.exceptions import ElectionError
 from elections.models import Election, Round
+from members.models import Member
 from tests.elections.conftest import NAMES, build_roll, count_and_publish, crossed_for, frozen_election
 
 Role = CongressRole.Role
@@ -77,8 +78,6 @@ def test_new_names_after_a_shortfall_reopen_nominations(congress, users, roll, b
     assert second.state == Round.State.PREPARING
     election = Election.objects.get(pk=rnd.election_id)
     assert election.state == Election.State.LIST_OPEN
-    from members.models import Member
-
     newcomer = Member.objects.get(full_name=NAMES[6])
     services.add_candidate(
         election, secretariat, member=newcomer, source="nomination", approval_yes=5, approval_present=9

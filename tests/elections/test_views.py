@@ -8,6 +8,7 @@ from django.urls import reverse
 from congress.models import CongressRole
 from elections import services
 from elections.models import BallotEntry
+from members.models import Member
 from tests.elections.conftest import NAMES, count_and_publish, crossed_for, frozen_election
 
 Role = CongressRole.Role
@@ -88,8 +89,6 @@ def test_the_projector_shows_the_published_elected(client, congress, rnd, board,
 
 def test_the_whole_flow_through_the_screens(client, congress, users, roll, board):
     """Create, propose, open, approve: the organisers' screens call the services."""
-    from members.models import Member
-
     client.force_login(users[Role.SECRETARIAT])
     base = f"/c/{congress.slug}/elections/"
     client.post(base + "new/", {"kind": "chi_uy", "seats": "3", "seats_approved_yes": "8"})

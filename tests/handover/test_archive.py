@@ -9,11 +9,13 @@ import zipfile
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from congress.models import CongressRole
 from documents.models import CongressRecord
 from handover.archive import DATA_FILE, MANIFEST
+from tests.members.factories import member
 
 from ..documents.pdfcheck import full_text
 
@@ -60,8 +62,6 @@ def test_export_command_writes_every_ready_document_and_the_data(congress, roll,
 
 
 def test_a_document_not_ready_is_listed_with_the_reason_not_printed(congress, tmp_path):
-    from tests.members.factories import member
-
     member(congress, "Nguyễn Văn An")
     out = tmp_path / "ho-so.zip"
     call_command("export_congress", congress.slug, str(out))
@@ -91,7 +91,5 @@ def test_download_button_gives_the_same_archive(client_for, congress, roll):
 
 
 def test_unknown_congress(tmp_path):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError):
         call_command("export_congress", "khong-co", str(tmp_path / "x.zip"))

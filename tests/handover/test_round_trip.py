@@ -4,6 +4,7 @@ PostgreSQL in ./test), with every sealed round's result and digest."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -12,6 +13,7 @@ from collections import Counter
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError, transaction
 
 from audit.models import AuditEntry
 from congress import rules
@@ -19,7 +21,8 @@ from congress.models import Congress
 from demo import loader as demo
 from documents import registry
 from documents.pdf import document_pdf
-from elections.models import Round
+from elections.exceptions import SealedError
+from elections.models import Round, TotalsEntry
 from handover.archive import MANIFEST
 from handover.backup import BACKUP_FILE, SECTIONS, BackupError, restore_archive
 from members.models import BaseSnapshot, CongressMember
@@ -114,11 +117,6 @@ def test_every_sealed_round_keeps_its_result_and_digest(both):
 
 
 def test_the_restored_round_is_sealed_in_the_database(both):
-    from django.db import DatabaseError, transaction
-
-    from elections.exceptions import SealedError
-    from elections.models import TotalsEntry
-
     _original, copy, _archive, _output, _audit = both
     sealed = next(r for r in _rounds(copy) if r.sealed_at)
     with pytest.raises(SealedError):
@@ -209,8 +207,6 @@ def test_a_damaged_archive_is_refused_and_nothing_is_saved(both, tmp_path):
 def test_a_changed_ballot_with_matching_sums_fails_the_seal_check(both):
     """Someone who also rewrites SHA256SUMS still cannot restore a count other than the sealed one:
     the result recomputed from the entries must give the sealed digest; nothing is saved."""
-    import hashlib
-
     _original, _copy, archive, _output, _audit = both
     prefix = f"{demo.DEMO_SLUG}/"
 
@@ -238,7 +234,6 @@ def test_a_changed_ballot_with_matching_sums_fails_the_seal_check(both):
 def test_unknown_users_are_created_inactive_without_password(both, tmp_path):
     _original, _copy, archive, _output, _audit = both
     prefix = f"{demo.DEMO_SLUG}/"
-    import hashlib
 
     def rename(files):
         data = json.loads(files[prefix + BACKUP_FILE])

@@ -8,6 +8,7 @@ import pytest
 
 from members import collation
 from members.models import Member
+from members.services import roll
 from tests.members.factories import member
 
 
@@ -84,8 +85,6 @@ def test_fold_drops_diacritics_case_and_the_bar_of_d():
 
 @pytest.mark.django_db
 def test_search_ignores_diacritics_and_case(congress):
-    from members.services import roll
-
     for name in (
         "Phạm Văn Hòa",
         "Lê Thị Hoà",

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from congress.models import CongressRole
+from congress.models import CongressRole, Session
 from members.models import Attendance, CongressMember, Member, MemberChange
 from tests.members.factories import attend, member, session
 
@@ -211,8 +211,6 @@ def test_tapping_a_name_marks_it_present_once(client_for, congress):
 
 @pytest.mark.django_db
 def test_the_attendance_sheet_records_absence_for_the_whole_congress(client_for, congress):
-    from congress.models import Session
-
     session(congress)
     official = session(congress, Session.Kind.OFFICIAL)
     cm = member(congress, "Đỗ Văn Làm")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -141,8 +142,6 @@ def test_property_digest_ignores_dict_construction_order(data, rnd):
 @settings(max_examples=200, deadline=None)
 @given(st.integers(1, 500).flatmap(lambda b: st.tuples(st.integers(0, b), st.just(b))))
 def test_property_percent_is_round_half_up_of_the_exact_fraction(case):
-    from fractions import Fraction
-
     votes, base = case
     exact = Fraction(votes * 10000, base)
     h = percent_hundredths(votes, base)
