@@ -38,17 +38,8 @@ def _live_context(congress) -> dict:
         "next": waiting[0] if waiting else None,
         "last_vote": last_vote,
         # Published election results: filled in by the elections app; never unpublished counts.
-        "published_results": published_election_results(congress),
+        "published_results": published_results(congress),
     }
-
-
-def published_election_results(congress) -> list:
-    """Return the election results the presidium has published, for the projector.
-
-    Only sealed and published rounds (elections.services.published_results);
-    counts that are not published are never returned here.
-    """
-    return published_results(congress)
 
 
 @congress_view(*ORGANISERS)

@@ -30,11 +30,11 @@ from api.schemas import (
     TotalsOut,
     VoidIn,
 )
-from congress import rules
 from congress.access import ALL, BOARD, COUNT_VIEWERS, ORGANISERS, PRESIDIUM
 from elections import counting, services
 from elections.exceptions import ElectionError
 from elections.models import BallotEntry, Confirmation, Round
+from elections.services import published_result
 
 router = Router(tags=["counting"])
 
@@ -347,7 +347,7 @@ def confirm(request, slug: str, round_id: int, payload: ConfirmIn):
 @idempotent
 def publish(request, slug: str, round_id: int):
     rnd = services.publish_round(round_of(request, round_id), request.auth)
-    return 200, round_result_data(rnd)
+    return 200, published_result(rnd)
 
 
 @operation(
@@ -371,39 +371,6 @@ def next_round(request, slug: str, round_id: int, payload: NextRoundIn):
     return 200, {"held": new is not None, "round": round_summary(new) if new else None}
 
 
-def round_result_data(rnd: Round) -> dict:
-    """A sealed round's result from its sealed content (nothing recomputed)."""
-    content = rnd.result
-    by_number = {c["number"]: c for c in content["candidates"]}
-    base = content["base"]
-    totals = content["totals"]
-    return {
-        "round": rnd.number,
-        "seats": content["round"]["seats"],
-        "form": content["round"]["form"],
-        "method": content["round"]["method"],
-        "tie_revote": content["round"]["tie_revote"],
-        "base": base["base"],
-        "threshold": rules.threshold(base["base"]),
-        "base_snapshot": base,
-        "ballots_issued": totals["issued"],
-        "ballots_collected": totals["collected"],
-        "ballots_valid": totals["valid"],
-        "ballots_invalid": totals["invalid_total"],
-        "invalid_by_reason": totals["invalid"],
-        "candidates": content["candidates"],
-        "elected": [by_number[n] for n in content["elected"]],
-        "tied": [by_number[n] for n in content["tied"]],
-        "vacancies": content["vacancies"],
-        "outcome": content["outcome"],
-        "outcome_label": str(rules.RoundOutcome(content["outcome"]).label),
-        "next_round": content["next_round"],
-        "digest": rnd.digest,
-        "sealed_at": rnd.sealed_at,
-        "published_at": rnd.published_at,
-    }
-
-
 @operation(
     router, "get", "/congresses/{slug}/rounds/{round_id}/result", ALL, RoundResultOut, summary="Kết quả đã công bố"
 )
@@ -412,4 +379,4 @@ def get_result(request, slug: str, round_id: int):
     rnd = round_of(request, round_id)
     if rnd.sealed_at is None or rnd.published_at is None:
         raise ApiError(409, "not_published", "Kết quả vòng bầu này chưa được công bố.")
-    return round_result_data(rnd)
+    return published_result(rnd)

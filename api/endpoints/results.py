@@ -7,10 +7,10 @@ from django.utils import timezone
 from ninja import Router
 
 from api.endpoints._common import operation
-from api.endpoints.counting import round_result_data
 from api.schemas import ResultsExportOut
 from congress.access import ALL
 from elections.models import Round
+from elections.services import published_result, published_rounds
 
 router = Router(tags=["results"])
 
@@ -22,11 +22,7 @@ def export_results(request, slug: str):
     """Every election of the congress with its sealed, published rounds, as sealed (digest included)."""
     congress = request.congress
     organisation = congress.organisation
-    sealed = (
-        Round.objects.filter(election__congress=congress, sealed_at__isnull=False, published_at__isnull=False)
-        .select_related("election", "base_snapshot")
-        .order_by("election__order", "number")
-    )
+    sealed = published_rounds(congress)
     by_election: dict[int, list[Round]] = {}
     for rnd in sealed:
         by_election.setdefault(rnd.election_id, []).append(rnd)
@@ -52,7 +48,7 @@ def export_results(request, slug: str):
                 "upper_congress": election.upper_congress,
                 "state": election.state,
                 "outcome": election.outcome,
-                "rounds": [round_result_data(r) for r in by_election.get(election.pk, [])],
+                "rounds": [published_result(r) for r in by_election.get(election.pk, [])],
             }
             for election in congress.elections.all()
         ],

@@ -21,7 +21,6 @@ from documents.snapshots import (
     table,
 )
 from elections.models import Election
-from elections.services import published_results as results
 from proceedings.models import Body, ShowOfHandsVote
 from proceedings.standard import party_body
 
@@ -215,11 +214,6 @@ def resolution_vote(congress: Congress):
 
 
 # ------------------------------------------------------------ elections (published)
-
-
-def published_results(congress: Congress) -> list[dict]:
-    """Sealed and published rounds (elections.services.published_results); [] without the app."""
-    return results(congress)
 
 
 def unfinished_elections(congress: Congress) -> list[str]:

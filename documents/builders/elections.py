@@ -16,7 +16,6 @@ from documents.builders.common import (
     election_subject,
     header,
     presidium_signature,
-    published_results,
     upper_body,
 )
 from documents.builders.resolution import results_by_election
@@ -42,6 +41,7 @@ from documents.snapshots import (
     table,
 )
 from elections.models import Candidate, Election, JournalEntry, Round
+from elections.services import published_results
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
 

@@ -17,7 +17,6 @@ from documents.builders.common import (
     election_blocks,
     header,
     presidium_signature,
-    published_results,
     secretary_name,
     summary_lines,
     unfinished_elections,
@@ -40,6 +39,7 @@ from documents.snapshots import (
     paragraphs,
     table,
 )
+from elections.services import published_results
 from proceedings.models import ProgrammeItem, Speech
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the

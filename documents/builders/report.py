@@ -11,7 +11,6 @@ from documents.builders.common import (
     election_subject,
     header,
     presidium_signature,
-    published_results,
     unfinished_elections,
 )
 from documents.builders.minutes import _attendance_or_missing
@@ -27,6 +26,7 @@ from documents.snapshots import (
     para,
     subheading,
 )
+from elections.services import published_results
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
 

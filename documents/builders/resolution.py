@@ -14,7 +14,6 @@ from documents.builders.common import (
     election_subject,
     header,
     presidium_signature,
-    published_results,
     resolution_vote,
     summary_lines,
     unfinished_elections,
@@ -30,6 +29,7 @@ from documents.snapshots import (
     paragraphs,
     table,
 )
+from elections.services import published_results
 
 #: Widest issuing-body line, in characters: "ĐẠI HỘI CHI BỘ LIÊN HIỆP CÁC HỘI" (32) is the
 

@@ -53,7 +53,9 @@ from elections.services.results import (
     decide_next_round,
     next_round_proposal,
     publish_round,
+    published_result,
     published_results,
+    published_rounds,
     update_settings,
 )
 
@@ -95,7 +97,9 @@ __all__ = [
     "decide_next_round",
     "next_round_proposal",
     "publish_round",
+    "published_result",
     "published_results",
+    "published_rounds",
     "SETTINGS_FIELDS",
     "update_settings",
 ]

@@ -262,37 +262,55 @@ def update_settings(congress: Congress, user, changes: dict) -> RulesSettings:
 # What others may show --------------------------------------------------------------
 
 
-def published_results(congress: Congress) -> list[dict]:
-    """Return the published, sealed results of the congress as plain data (for the projector and documents).
+def published_result(rnd: Round) -> dict:
+    """Return one sealed round's result as plain data, from its sealed content (nothing recomputed).
 
-    Only sealed and published rounds, taken from their sealed content: nothing
-    unpublished, nothing recomputed.
+    The one home of the published result: the result page, the projector, the API and the
+    documents all read it, so they never differ.
     """
-    rounds = (
+    content = rnd.result
+    by_number = {c["number"]: c for c in content["candidates"]}
+    base = content["base"]
+    totals = content["totals"]
+    return {
+        "election": rnd.election.title,
+        "kind": rnd.election.kind,
+        "round": rnd.number,
+        "seats": content["round"]["seats"],
+        "form": content["round"]["form"],
+        "method": content["round"]["method"],
+        "tie_revote": content["round"]["tie_revote"],
+        "base": base["base"],
+        "threshold": rules.threshold(base["base"]),
+        "base_snapshot": base,
+        "totals": totals,
+        "ballots_issued": totals["issued"],
+        "ballots_collected": totals["collected"],
+        "ballots_valid": totals["valid"],
+        "ballots_invalid": totals["invalid_total"],
+        "invalid_by_reason": totals["invalid"],
+        "candidates": content["candidates"],
+        "elected": [by_number[n] for n in content["elected"]],
+        "tied": [by_number[n] for n in content["tied"]],
+        "vacancies": content["vacancies"],
+        "outcome": content["outcome"],
+        "outcome_label": str(rules.RoundOutcome(content["outcome"]).label),
+        "next_round": content["next_round"],
+        "digest": rnd.digest,
+        "sealed_at": rnd.sealed_at,
+        "published_at": rnd.published_at,
+    }
+
+
+def published_rounds(congress: Congress):
+    """The congress's sealed and published rounds, in the order of the elections."""
+    return (
         Round.objects.filter(election__congress=congress, sealed_at__isnull=False, published_at__isnull=False)
-        .select_related("election")
+        .select_related("election", "base_snapshot")
         .order_by("election__order", "number")
     )
-    out = []
-    for rnd in rounds:
-        content = rnd.result
-        by_number = {c["number"]: c for c in content["candidates"]}
-        out.append(
-            {
-                "election": rnd.election.title,
-                "kind": rnd.election.kind,
-                "round": rnd.number,
-                "seats": rnd.seats,
-                "base": content["base"]["base"],
-                "totals": content["totals"],
-                "candidates": content["candidates"],
-                "elected": [by_number[n] for n in content["elected"]],
-                "tied": [by_number[n] for n in content["tied"]],
-                "vacancies": content["vacancies"],
-                "outcome": content["outcome"],
-                "outcome_label": rules.RoundOutcome(content["outcome"]).label,
-                "digest": rnd.digest,
-                "published_at": rnd.published_at,
-            }
-        )
-    return out
+
+
+def published_results(congress: Congress) -> list[dict]:
+    """Return the published, sealed results of the congress (for the projector and documents)."""
+    return [published_result(rnd) for rnd in published_rounds(congress)]
