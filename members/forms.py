@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from members.collation import split_name
 from members.importing import max_bytes
 from members.models import Attendance, CongressMember, Member
+from members.services import FACT_FIELDS, MEMBER_FIELDS
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 
@@ -23,19 +24,8 @@ class DMYDateField(forms.DateField):
 class MemberForm(forms.ModelForm):
     class Meta:
         model = Member
-        fields = [
-            "full_name",
-            "family_name",
-            "middle_name",
-            "given_name",
-            "gender",
-            "birth_date",
-            "card_number",
-            "admitted_on",
-            "official_on",
-            "position",
-            "status",
-        ]
+        # The login of a member (MEMBER_FIELDS' "user") is given by the site administrator, not here.
+        fields = [name for name in MEMBER_FIELDS if name != "user"]
         field_classes = {"birth_date": DMYDateField, "admitted_on": DMYDateField, "official_on": DMYDateField}
 
     def __init__(self, *args, organisation=None, **kwargs):
@@ -58,18 +48,7 @@ class MemberForm(forms.ModelForm):
 class FactsForm(forms.ModelForm):
     class Meta:
         model = CongressMember
-        fields = [
-            "convened",
-            "temporary_elsewhere",
-            "exempted",
-            "suspended",
-            "prosecuted",
-            "ex_officio_delegate",
-            "absent_whole_congress",
-            "absence_reason",
-            "reason_accepted",
-            "reason_accepted_by",
-        ]
+        fields = FACT_FIELDS
 
 
 class AttendanceForm(forms.Form):
